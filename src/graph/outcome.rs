@@ -1,0 +1,356 @@
+//! What a changePassword answer means for the user: one pure function from status, headers and
+//! body to an [`Outcome`], with a test per row. The view only renders outcomes.
+
+use serde::Deserialize;
+
+/// Why the directory refused the new password.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyReason {
+    Complexity,
+    Banned,
+    RecentlyUsed,
+}
+
+/// When the server asks to be tried again, if the browser could read `Retry-After`
+/// (Graph does not expose it through CORS, so usually it cannot).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RetryAfter {
+    Seconds(u32),
+    /// An HTTP date, kept as sent.
+    Date(String),
+}
+
+/// What Graph said about a failure, for the "details for your help desk" line.
+/// `message` is Graph's developer text: never a headline, only a detail.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    pub status: u16,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Everything a user must be told after pressing "Change password", one variant each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Changed,
+    WrongCurrentPassword(Details),
+    PolicyRejected(PolicyReason, Details),
+    BadRequest(Details),
+    SignInExpired(Details),
+    Forbidden(Details),
+    Throttled(Option<RetryAfter>, Details),
+    Unavailable(Option<RetryAfter>, Details),
+    ServerError(Details),
+    /// An answer this component cannot interpret; the status is still shown.
+    Unexpected(Details),
+    /// No answer: the network failed, or nothing came back within the timeout.
+    Unreachable { timed_out: bool },
+    /// The host page could not supply an access token, so nothing was sent.
+    SignInRequired,
+}
+
+impl Outcome {
+    /// Stable machine name, sent to the host in `password-change-failed`'s `detail.kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Changed => "changed",
+            Outcome::WrongCurrentPassword(_) => "wrong-current-password",
+            Outcome::PolicyRejected(..) => "policy-rejected",
+            Outcome::BadRequest(_) => "bad-request",
+            Outcome::SignInExpired(_) => "sign-in-expired",
+            Outcome::Forbidden(_) => "forbidden",
+            Outcome::Throttled(..) => "throttled",
+            Outcome::Unavailable(..) => "unavailable",
+            Outcome::ServerError(_) => "server-error",
+            Outcome::Unexpected(_) => "unexpected-response",
+            Outcome::Unreachable { timed_out: false } => "network-error",
+            Outcome::Unreachable { timed_out: true } => "timeout",
+            Outcome::SignInRequired => "token-unavailable",
+        }
+    }
+
+    /// Graph's details, when Graph answered.
+    pub fn details(&self) -> Option<&Details> {
+        match self {
+            Outcome::WrongCurrentPassword(d)
+            | Outcome::PolicyRejected(_, d)
+            | Outcome::BadRequest(d)
+            | Outcome::SignInExpired(d)
+            | Outcome::Forbidden(d)
+            | Outcome::Throttled(_, d)
+            | Outcome::Unavailable(_, d)
+            | Outcome::ServerError(d)
+            | Outcome::Unexpected(d) => Some(d),
+            Outcome::Changed | Outcome::Unreachable { .. } | Outcome::SignInRequired => None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    error: GraphError,
+}
+
+#[derive(Deserialize)]
+struct GraphError {
+    code: Option<String>,
+    message: Option<String>,
+    #[serde(rename = "innerError", alias = "innererror")]
+    inner: Option<InnerError>,
+}
+
+#[derive(Deserialize)]
+struct InnerError {
+    date: Option<String>,
+    #[serde(rename = "request-id")]
+    request_id: Option<String>,
+}
+
+/// What a 400 can mean, as far as the user is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BadRequestKind {
+    WrongCurrent,
+    Policy(PolicyReason),
+}
+
+/// Known wording of Graph's 400 answers to changePassword. Graph sends the generic code
+/// `Request_BadRequest` for all of them, so the message decides; matched case-insensitively,
+/// first row wins (policy rows come first: their texts may mention the current password).
+const BAD_REQUEST_WORDING: &[(&str, BadRequestKind)] = &[
+    ("recently used", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
+    ("used recently", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
+    ("password history", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
+    ("previously used", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
+    ("banned", BadRequestKind::Policy(PolicyReason::Banned)),
+    ("too common", BadRequestKind::Policy(PolicyReason::Banned)),
+    ("complexity", BadRequestKind::Policy(PolicyReason::Complexity)),
+    ("does not comply", BadRequestKind::Policy(PolicyReason::Complexity)),
+    ("does not meet", BadRequestKind::Policy(PolicyReason::Complexity)),
+    ("password policy", BadRequestKind::Policy(PolicyReason::Complexity)),
+    ("current password is incorrect", BadRequestKind::WrongCurrent),
+    ("invalid currentpassword", BadRequestKind::WrongCurrent),
+    ("old password is incorrect", BadRequestKind::WrongCurrent),
+    ("password is incorrect", BadRequestKind::WrongCurrent),
+    ("incorrect password", BadRequestKind::WrongCurrent),
+    ("wrong password", BadRequestKind::WrongCurrent),
+];
+
+fn bad_request_kind(message: &str) -> Option<BadRequestKind> {
+    let message = message.to_ascii_lowercase();
+    BAD_REQUEST_WORDING
+        .iter()
+        .find(|(words, _)| message.contains(words))
+        .map(|(_, kind)| *kind)
+}
+
+fn parse_retry_after(value: Option<&str>) -> Option<RetryAfter> {
+    let value = value?.trim();
+    if value.is_empty() {
+        return None;
+    }
+    Some(match value.parse::<u32>() {
+        Ok(seconds) => RetryAfter::Seconds(seconds),
+        Err(_) => RetryAfter::Date(value.to_owned()),
+    })
+}
+
+/// Maps Graph's answer to an outcome. `retry_after` is the `Retry-After` header if the browser
+/// could read it; `body` is the response text (Graph's error JSON, or anything else).
+pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
+    if (200..300).contains(&status) {
+        return Outcome::Changed;
+    }
+    let parsed = serde_json::from_str::<Envelope>(body).ok().map(|e| e.error);
+    let understood = parsed.is_some();
+    let details = match parsed {
+        Some(e) => Details {
+            status,
+            code: e.code,
+            message: e.message,
+            request_id: e.inner.as_ref().and_then(|i| i.request_id.clone()),
+            date: e.inner.and_then(|i| i.date),
+        },
+        None => Details { status, ..Details::default() },
+    };
+    let retry = || parse_retry_after(retry_after);
+    match status {
+        // Throttling and outages are told apart by status alone: proxies send them without JSON.
+        429 => Outcome::Throttled(retry(), details),
+        503 => Outcome::Unavailable(retry(), details),
+        _ if !understood => Outcome::Unexpected(details),
+        400 => match details.message.as_deref().and_then(bad_request_kind) {
+            Some(BadRequestKind::WrongCurrent) => Outcome::WrongCurrentPassword(details),
+            Some(BadRequestKind::Policy(reason)) => Outcome::PolicyRejected(reason, details),
+            None => Outcome::BadRequest(details),
+        },
+        401 => Outcome::SignInExpired(details),
+        403 => Outcome::Forbidden(details),
+        500..=599 => Outcome::ServerError(details),
+        _ => Outcome::Unexpected(details),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph_error(code: &str, message: &str) -> String {
+        serde_json::json!({"error": {"code": code, "message": message, "innerError": {
+            "date": "2026-11-25T10:00:00", "request-id": "rid-1", "client-request-id": "cid-1"}}})
+        .to_string()
+    }
+
+    fn details(code: &str, message: &str, status: u16) -> Details {
+        Details {
+            status,
+            code: Some(code.into()),
+            message: Some(message.into()),
+            request_id: Some("rid-1".into()),
+            date: Some("2026-11-25T10:00:00".into()),
+        }
+    }
+
+    #[test]
+    fn no_content_is_success() {
+        assert_eq!(classify(204, None, ""), Outcome::Changed);
+    }
+
+    #[test]
+    fn wrong_current_password_wordings() {
+        for msg in [
+            "The current password is incorrect.",
+            "Invalid currentPassword.",
+            "Old password is incorrect",
+            "INCORRECT PASSWORD",
+        ] {
+            let body = graph_error("Request_BadRequest", msg);
+            assert_eq!(
+                classify(400, None, &body),
+                Outcome::WrongCurrentPassword(details("Request_BadRequest", msg, 400)),
+                "{msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn policy_rejections_by_reason() {
+        let cases = [
+            (
+                "The specified password does not comply with password complexity requirements. Please provide a different password.",
+                PolicyReason::Complexity,
+            ),
+            ("The password contains a banned word.", PolicyReason::Banned),
+            ("The specified password has been used recently; choose another one.", PolicyReason::RecentlyUsed),
+            ("The new password cannot be one you have previously used.", PolicyReason::RecentlyUsed),
+        ];
+        for (msg, reason) in cases {
+            let body = graph_error("Request_BadRequest", msg);
+            assert!(
+                matches!(classify(400, None, &body), Outcome::PolicyRejected(r, _) if r == reason),
+                "{msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_bad_request() {
+        let body = graph_error("Request_BadRequest", "Invalid value specified for property 'newPassword'.");
+        assert!(matches!(classify(400, None, &body), Outcome::BadRequest(d) if d.request_id.as_deref() == Some("rid-1")));
+    }
+
+    #[test]
+    fn unauthorized_is_expired_sign_in() {
+        let msg = "Access token has expired or is not yet valid.";
+        let body = graph_error("InvalidAuthenticationToken", msg);
+        assert_eq!(
+            classify(401, None, &body),
+            Outcome::SignInExpired(details("InvalidAuthenticationToken", msg, 401))
+        );
+    }
+
+    #[test]
+    fn forbidden() {
+        let body = graph_error("Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+        assert!(matches!(classify(403, None, &body), Outcome::Forbidden(d) if d.code.as_deref() == Some("Authorization_RequestDenied")));
+    }
+
+    #[test]
+    fn throttled_with_and_without_readable_retry_after() {
+        let body = graph_error("TooManyRequests", "Too many requests.");
+        assert!(matches!(classify(429, None, &body), Outcome::Throttled(None, _)));
+        assert!(matches!(classify(429, Some("30"), &body), Outcome::Throttled(Some(RetryAfter::Seconds(30)), _)));
+        assert!(matches!(classify(429, Some(" "), ""), Outcome::Throttled(None, d) if d.status == 429));
+    }
+
+    #[test]
+    fn unavailable_is_not_throttled() {
+        let date = "Wed, 25 Nov 2026 10:00:00 GMT";
+        assert_eq!(
+            classify(503, Some(date), "<html>down</html>"),
+            Outcome::Unavailable(Some(RetryAfter::Date(date.into())), Details { status: 503, ..Details::default() })
+        );
+    }
+
+    #[test]
+    fn other_server_errors() {
+        let body = graph_error("generalException", "An unexpected error occurred.");
+        assert!(matches!(classify(500, None, &body), Outcome::ServerError(d) if d.status == 500));
+        assert!(matches!(classify(502, None, &body), Outcome::ServerError(d) if d.status == 502));
+    }
+
+    #[test]
+    fn unparsable_bodies_keep_the_status() {
+        for (status, body) in [
+            (500, "<html><body>Internal Server Error</body></html>"),
+            (400, "{\"error\": {\"code\": \"Request_BadRequest\""),
+            (401, ""),
+            (403, "[]"),
+            (400, "{\"error\": \"a string\"}"),
+        ] {
+            assert_eq!(
+                classify(status, None, body),
+                Outcome::Unexpected(Details { status, ..Details::default() }),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_statuses_are_unexpected() {
+        let body = graph_error("Request_ResourceNotFound", "Resource not found.");
+        assert!(matches!(classify(404, None, &body), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some()));
+        assert!(matches!(classify(302, None, ""), Outcome::Unexpected(d) if d.status == 302));
+    }
+
+    #[test]
+    fn lowercase_innererror_and_missing_fields_are_accepted() {
+        let body = r#"{"error":{"code":"Authorization_RequestDenied","innererror":{"request-id":"r2"}}}"#;
+        assert!(matches!(classify(403, None, body), Outcome::Forbidden(d) if d.request_id.as_deref() == Some("r2") && d.message.is_none()));
+    }
+
+    #[test]
+    fn kinds_are_distinct() {
+        let d = Details::default;
+        let all = [
+            Outcome::Changed,
+            Outcome::WrongCurrentPassword(d()),
+            Outcome::PolicyRejected(PolicyReason::Banned, d()),
+            Outcome::BadRequest(d()),
+            Outcome::SignInExpired(d()),
+            Outcome::Forbidden(d()),
+            Outcome::Throttled(None, d()),
+            Outcome::Unavailable(None, d()),
+            Outcome::ServerError(d()),
+            Outcome::Unexpected(d()),
+            Outcome::Unreachable { timed_out: false },
+            Outcome::Unreachable { timed_out: true },
+            Outcome::SignInRequired,
+        ];
+        let mut kinds: Vec<_> = all.iter().map(Outcome::kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        assert_eq!(kinds.len(), all.len());
+    }
+}
