@@ -1,0 +1,162 @@
+//! The emulated tenant: users, their passwords and history, and the directory's password rules
+//! as Entra applies them server-side — including the banned-word and history checks a client
+//! cannot do, so those paths can be tried for real.
+
+use serde::Deserialize;
+
+/// A user of the emulated tenant, as given in a `--users` file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub user_principal_name: String,
+    pub password: String,
+    /// The bearer token that signs this user in.
+    pub token: String,
+    /// False emulates a token without `Directory.AccessAsUser.All`, or an on-premises synced
+    /// account: Graph answers 403.
+    #[serde(default = "yes")]
+    pub can_change_password: bool,
+    #[serde(skip)]
+    pub history: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Tokens that are well-formed but expired: 401, as Graph answers a stale MSAL cache.
+pub const EXPIRED_TOKEN: &str = "expired-token";
+
+/// The users a fresh emulator starts with; printed at start so a person can try them.
+pub fn demo_users() -> Vec<User> {
+    vec![
+        User {
+            user_principal_name: "adele.vance@contoso.example".into(),
+            password: "Start-Here-2026".into(),
+            token: "demo-token".into(),
+            can_change_password: true,
+            history: Vec::new(),
+        },
+        User {
+            user_principal_name: "megan.bowen@contoso.example".into(),
+            password: "Synced-From-AD-1".into(),
+            token: "no-permission-token".into(),
+            can_change_password: false,
+            history: Vec::new(),
+        },
+    ]
+}
+
+/// Why the directory refuses a new password.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Complexity,
+    Banned,
+    RecentlyUsed,
+}
+
+/// Words Entra Password Protection's global list would catch; matched after undoing common
+/// character substitutions, as Entra does.
+const BANNED: &[&str] = &[
+    "password", "contoso", "welcome", "qwerty", "letmein", "changeme", "admin",
+];
+
+const SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<> ";
+
+/// Entra's default complexity: 8–256 characters, 3 of 4 categories, allowed characters only.
+pub fn complexity_ok(password: &str) -> bool {
+    let len = password.chars().count();
+    let allowed = password
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || SYMBOLS.contains(c));
+    let categories = [
+        password.chars().any(|c| c.is_ascii_lowercase()),
+        password.chars().any(|c| c.is_ascii_uppercase()),
+        password.chars().any(|c| c.is_ascii_digit()),
+        password.chars().any(|c| SYMBOLS.contains(c)),
+    ];
+    (8..=256).contains(&len) && allowed && categories.iter().filter(|x| **x).count() >= 3
+}
+
+fn normalised(password: &str) -> String {
+    password
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            '0' => 'o',
+            '1' | '!' => 'l',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '5' | '$' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect()
+}
+
+impl User {
+    /// The server-side checks of a new password, in Graph's order.
+    pub fn refuses(&self, new_password: &str) -> Option<Refusal> {
+        let plain = normalised(new_password);
+        let name = self
+            .user_principal_name
+            .split(['@', '.'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !complexity_ok(new_password) {
+            Some(Refusal::Complexity)
+        } else if BANNED.iter().any(|w| plain.contains(w))
+            || (name.len() >= 3 && plain.contains(&name))
+        {
+            Some(Refusal::Banned)
+        } else if new_password == self.password || self.history.iter().any(|p| p == new_password) {
+            Some(Refusal::RecentlyUsed)
+        } else {
+            None
+        }
+    }
+
+    /// Applies an accepted change: the old password stops working and joins the history.
+    pub fn change_password(&mut self, new_password: &str) {
+        let old = std::mem::replace(&mut self.password, new_password.to_owned());
+        self.history.push(old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn adele() -> User {
+        demo_users().remove(0)
+    }
+
+    #[test]
+    fn complexity() {
+        assert!(complexity_ok("Tr0ub4dor&3"));
+        assert!(!complexity_ok("Aa1!aaa"));
+        assert!(!complexity_ok("alllowercase1"));
+        assert!(!complexity_ok("Passwörd-123"));
+        assert!(complexity_ok(&format!("Aa1{}", "x".repeat(253))));
+        assert!(!complexity_ok(&format!("Aa1{}", "x".repeat(254))));
+    }
+
+    #[test]
+    fn banned_words_survive_substitutions_and_case() {
+        let u = adele();
+        assert_eq!(u.refuses("P@ssw0rd-2026"), Some(Refusal::Banned));
+        assert_eq!(u.refuses("Welcome-To-It9"), Some(Refusal::Banned));
+        assert_eq!(u.refuses("Adele-Rocks-99"), Some(Refusal::Banned));
+        assert_eq!(u.refuses("Blue-Harbour-42"), None);
+    }
+
+    #[test]
+    fn history_refuses_current_and_previous_passwords() {
+        let mut u = adele();
+        assert_eq!(u.refuses("Start-Here-2026"), Some(Refusal::RecentlyUsed));
+        u.change_password("Blue-Harbour-42");
+        assert_eq!(u.password, "Blue-Harbour-42");
+        assert_eq!(u.refuses("Start-Here-2026"), Some(Refusal::RecentlyUsed));
+        assert_eq!(u.refuses("Green-Valley-7"), None);
+    }
+}
