@@ -65,10 +65,11 @@ impl std::error::Error for ConfigError {}
 /// Whether Graph may be called at this base URL: TLS everywhere except the developer's machine.
 pub fn base_url_allowed(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://").filter(|r| is_loopback_authority(r)))
-    else {
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| {
+        lower
+            .strip_prefix("http://")
+            .filter(|r| is_loopback_authority(r))
+    }) else {
         return false;
     };
     !rest.is_empty() && !rest.starts_with('/')
@@ -77,7 +78,11 @@ pub fn base_url_allowed(url: &str) -> bool {
 fn is_loopback_authority(rest: &str) -> bool {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit_once(':').map_or(authority, |(h, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) { h } else { authority }
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            authority
+        }
     });
     host == "localhost" || host == "127.0.0.1"
 }
@@ -155,24 +160,45 @@ mod tests {
 
     #[test]
     fn timeout_must_be_whole_and_in_range() {
-        assert_eq!(Config::new(None, None, Some(5000.0)).unwrap().timeout_ms, 5000);
+        assert_eq!(
+            Config::new(None, None, Some(5000.0)).unwrap().timeout_ms,
+            5000
+        );
         for bad in [0.0, -1.0, 1.5, 600_001.0, f64::NAN, f64::INFINITY] {
-            assert!(matches!(Config::new(None, None, Some(bad)), Err(ConfigError::BadTimeout(_))), "{bad}");
+            assert!(
+                matches!(
+                    Config::new(None, None, Some(bad)),
+                    Err(ConfigError::BadTimeout(_))
+                ),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn blank_user_principal_name_is_no_name() {
-        assert_eq!(Config::new(None, Some("  ".into()), None).unwrap().user_principal_name, None);
         assert_eq!(
-            Config::new(None, Some("adele@contoso.example".into()), None).unwrap().user_principal_name.as_deref(),
+            Config::new(None, Some("  ".into()), None)
+                .unwrap()
+                .user_principal_name,
+            None
+        );
+        assert_eq!(
+            Config::new(None, Some("adele@contoso.example".into()), None)
+                .unwrap()
+                .user_principal_name
+                .as_deref(),
             Some("adele@contoso.example")
         );
     }
 
     #[test]
     fn errors_say_what_to_fix() {
-        assert!(ConfigError::GetTokenNotFunction.to_string().contains("getToken must be a function"));
-        assert!(ConfigError::BaseUrlNotHttps("http://a".into()).to_string().contains("https://"));
+        assert!(ConfigError::GetTokenNotFunction
+            .to_string()
+            .contains("getToken must be a function"));
+        assert!(ConfigError::BaseUrlNotHttps("http://a".into())
+            .to_string()
+            .contains("https://"));
     }
 }

@@ -12,6 +12,13 @@ pub mod strings;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod events;
+#[cfg(target_arch = "wasm32")]
+pub mod field;
+#[cfg(target_arch = "wasm32")]
 pub mod form;
 #[cfg(target_arch = "wasm32")]
 pub mod token;
+
+#[cfg(target_arch = "wasm32")]
+pub use embed::{mount, MountHandle};

@@ -57,9 +57,18 @@ pub struct RuleCheck {
 /// Why a rule is not met, precise enough to tell the user what to change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuleFailure {
-    TooShort { len: usize, min: usize },
-    TooLong { len: usize, max: usize },
-    TooFewCategories { have: usize, required: usize },
+    TooShort {
+        len: usize,
+        min: usize,
+    },
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    TooFewCategories {
+        have: usize,
+        required: usize,
+    },
     /// The distinct characters that are not allowed, in order of first appearance.
     Disallowed(Vec<char>),
 }
@@ -97,9 +106,15 @@ impl Policy {
         let have = seen.iter().filter(|s| **s).count();
 
         let length = if len < self.min_len {
-            Some(RuleFailure::TooShort { len, min: self.min_len })
+            Some(RuleFailure::TooShort {
+                len,
+                min: self.min_len,
+            })
         } else if len > self.max_len {
-            Some(RuleFailure::TooLong { len, max: self.max_len })
+            Some(RuleFailure::TooLong {
+                len,
+                max: self.max_len,
+            })
         } else {
             None
         };
@@ -110,12 +125,27 @@ impl Policy {
         let characters = (!disallowed.is_empty()).then_some(RuleFailure::Disallowed(disallowed));
 
         [
-            (Rule::Length { min: self.min_len, max: self.max_len }, length),
-            (Rule::Categories { required: self.min_categories }, categories),
+            (
+                Rule::Length {
+                    min: self.min_len,
+                    max: self.max_len,
+                },
+                length,
+            ),
+            (
+                Rule::Categories {
+                    required: self.min_categories,
+                },
+                categories,
+            ),
             (Rule::AllowedCharacters, characters),
         ]
         .into_iter()
-        .map(|(rule, failure)| RuleCheck { rule, met: failure.is_none(), failure })
+        .map(|(rule, failure)| RuleCheck {
+            rule,
+            met: failure.is_none(),
+            failure,
+        })
         .collect()
     }
 }
@@ -172,7 +202,11 @@ impl Entry {
         } else {
             None
         };
-        FieldProblems { current, new, confirm }
+        FieldProblems {
+            current,
+            new,
+            confirm,
+        }
     }
 }
 
@@ -181,7 +215,11 @@ mod tests {
     use super::*;
 
     fn failures(pw: &str) -> Vec<RuleFailure> {
-        Policy::default().check(pw).into_iter().filter_map(|c| c.failure).collect()
+        Policy::default()
+            .check(pw)
+            .into_iter()
+            .filter_map(|c| c.failure)
+            .collect()
     }
 
     #[test]
@@ -194,10 +232,16 @@ mod tests {
     #[test]
     fn length_edges_7_8_256_257() {
         let pw = |n: usize| format!("Aa1{}", "x".repeat(n - 3));
-        assert_eq!(failures(&pw(7)), vec![RuleFailure::TooShort { len: 7, min: 8 }]);
+        assert_eq!(
+            failures(&pw(7)),
+            vec![RuleFailure::TooShort { len: 7, min: 8 }]
+        );
         assert!(failures(&pw(8)).is_empty());
         assert!(failures(&pw(256)).is_empty());
-        assert_eq!(failures(&pw(257)), vec![RuleFailure::TooLong { len: 257, max: 256 }]);
+        assert_eq!(
+            failures(&pw(257)),
+            vec![RuleFailure::TooLong { len: 257, max: 256 }]
+        );
     }
 
     #[test]
@@ -224,10 +268,12 @@ mod tests {
 
     #[test]
     fn each_kind_of_disallowed_character_is_named_once() {
-        let dis = |pw: &str| failures(pw).into_iter().find_map(|f| match f {
-            RuleFailure::Disallowed(cs) => Some(cs),
-            _ => None,
-        });
+        let dis = |pw: &str| {
+            failures(pw).into_iter().find_map(|f| match f {
+                RuleFailure::Disallowed(cs) => Some(cs),
+                _ => None,
+            })
+        };
         assert_eq!(dis("Passwörd1é"), Some(vec!['ö', 'é']));
         assert_eq!(dis("Password1😀😀"), Some(vec!['😀']));
         assert_eq!(dis("Pass\tword1"), Some(vec!['\t']));
@@ -263,17 +309,26 @@ mod tests {
             confirm: k.into(),
         };
         let p = Policy::default();
-        assert!(entry("Old-pass1", "New-pass1", "New-pass1").problems(&p).is_empty());
+        assert!(entry("Old-pass1", "New-pass1", "New-pass1")
+            .problems(&p)
+            .is_empty());
         assert_eq!(
             entry("Old-pass1", "short", "short").problems(&p).new,
-            Some(FieldProblem::Policy(RuleFailure::TooShort { len: 5, min: 8 }))
+            Some(FieldProblem::Policy(RuleFailure::TooShort {
+                len: 5,
+                min: 8
+            }))
         );
         assert_eq!(
-            entry("Same-pass1", "Same-pass1", "Same-pass1").problems(&p).new,
+            entry("Same-pass1", "Same-pass1", "Same-pass1")
+                .problems(&p)
+                .new,
             Some(FieldProblem::SameAsCurrent)
         );
         assert_eq!(
-            entry("Old-pass1", "New-pass1", "New-pass2").problems(&p).confirm,
+            entry("Old-pass1", "New-pass1", "New-pass2")
+                .problems(&p)
+                .confirm,
             Some(FieldProblem::Mismatch)
         );
         // The current password is not held to the policy: old accounts may predate it.

@@ -74,10 +74,17 @@ pub fn rule_failure(failure: &RuleFailure) -> String {
         }
         RuleFailure::TooFewCategories { have, required } => format!(
             "Your new password must mix at least {required} of {}; it has {have}.",
-            list([Category::Lowercase, Category::Uppercase, Category::Digit, Category::Symbol]
+            list(
+                [
+                    Category::Lowercase,
+                    Category::Uppercase,
+                    Category::Digit,
+                    Category::Symbol
+                ]
                 .into_iter()
                 .map(|c| category_name(c).to_owned())
-                .collect())
+                .collect()
+            )
         ),
         RuleFailure::Disallowed(chars) => format!(
             "Your new password cannot contain {}.",
@@ -98,16 +105,29 @@ pub fn field_problem(field: &'static str, problem: &FieldProblem) -> String {
         FieldProblem::SameAsCurrent => {
             "Your new password must be different from your current password.".to_owned()
         }
-        FieldProblem::Mismatch => "The passwords do not match. Enter your new password again.".to_owned(),
+        FieldProblem::Mismatch => {
+            "The passwords do not match. Enter your new password again.".to_owned()
+        }
+    }
+}
+
+fn seconds(n: u32) -> String {
+    if n == 1 {
+        "1 second".to_owned()
+    } else {
+        format!("{n} seconds")
     }
 }
 
 fn retry_hint(retry: &Option<RetryAfter>) -> String {
     match retry {
         Some(RetryAfter::Seconds(0)) | None => String::new(),
-        Some(RetryAfter::Seconds(1)) => " You can try again in 1 second.".to_owned(),
-        Some(RetryAfter::Seconds(s)) if *s < 120 => format!(" You can try again in {s} seconds."),
-        Some(RetryAfter::Seconds(s)) => format!(" You can try again in {} minutes.", s.div_ceil(60)),
+        Some(RetryAfter::Seconds(s)) if *s < 120 => {
+            format!(" You can try again in {}.", seconds(*s))
+        }
+        Some(RetryAfter::Seconds(s)) => {
+            format!(" You can try again in {} minutes.", s.div_ceil(60))
+        }
         Some(RetryAfter::Date(d)) => format!(" You can try again after {d}."),
     }
 }
@@ -154,8 +174,8 @@ pub fn outcome_message(outcome: &Outcome, timeout_ms: u32) -> String {
             "Cannot reach Microsoft Graph. Check your internet connection and try again.".to_owned()
         }
         Outcome::Unreachable { timed_out: true } => format!(
-            "Cannot reach Microsoft Graph: no answer within {} seconds. Your password may or may not have changed; try signing in with your new password before trying again.",
-            timeout_ms.div_ceil(1000)
+            "Cannot reach Microsoft Graph: no answer within {}. Your password may or may not have changed; try signing in with your new password before trying again.",
+            seconds(timeout_ms.div_ceil(1000))
         ),
     }
 }
@@ -202,7 +222,11 @@ mod tests {
 
     #[test]
     fn headlines_never_quote_graph_message() {
-        let d = Details { status: 400, message: Some("RAW-GRAPH-TEXT".into()), ..Details::default() };
+        let d = Details {
+            status: 400,
+            message: Some("RAW-GRAPH-TEXT".into()),
+            ..Details::default()
+        };
         for o in [
             Outcome::BadRequest(d.clone()),
             Outcome::WrongCurrentPassword(d.clone()),
@@ -217,7 +241,10 @@ mod tests {
     #[test]
     fn throttled_and_unavailable_differ_and_show_retry() {
         let d = Details::default();
-        let t = outcome_message(&Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone()), 1);
+        let t = outcome_message(
+            &Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone()),
+            1,
+        );
         let u = outcome_message(&Outcome::Unavailable(None, d.clone()), 1);
         assert!(t.contains("Too many attempts") && t.contains("in 30 seconds"));
         assert!(u.contains("temporarily unavailable") && !u.contains("try again in"));
@@ -227,14 +254,23 @@ mod tests {
 
     #[test]
     fn status_is_shown_for_unexpected_and_server_errors() {
-        let d = |status| Details { status, ..Details::default() };
+        let d = |status| Details {
+            status,
+            ..Details::default()
+        };
         assert!(outcome_message(&Outcome::Unexpected(d(418)), 1).contains("HTTP 418"));
         assert!(outcome_message(&Outcome::ServerError(d(500)), 1).contains("error 500"));
     }
 
     #[test]
     fn timeout_names_seconds() {
-        assert!(outcome_message(&Outcome::Unreachable { timed_out: true }, 1500).contains("2 seconds"));
+        assert!(
+            outcome_message(&Outcome::Unreachable { timed_out: true }, 1500).contains("2 seconds")
+        );
+        assert!(
+            outcome_message(&Outcome::Unreachable { timed_out: true }, 900)
+                .contains("within 1 second.")
+        );
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub enum Outcome {
     /// An answer this component cannot interpret; the status is still shown.
     Unexpected(Details),
     /// No answer: the network failed, or nothing came back within the timeout.
-    Unreachable { timed_out: bool },
+    Unreachable {
+        timed_out: bool,
+    },
     /// The host page could not supply an access token, so nothing was sent.
     SignInRequired,
 }
@@ -119,17 +121,44 @@ enum BadRequestKind {
 /// `Request_BadRequest` for all of them, so the message decides; matched case-insensitively,
 /// first row wins (policy rows come first: their texts may mention the current password).
 const BAD_REQUEST_WORDING: &[(&str, BadRequestKind)] = &[
-    ("recently used", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
-    ("used recently", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
-    ("password history", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
-    ("previously used", BadRequestKind::Policy(PolicyReason::RecentlyUsed)),
+    (
+        "recently used",
+        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+    ),
+    (
+        "used recently",
+        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+    ),
+    (
+        "password history",
+        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+    ),
+    (
+        "previously used",
+        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+    ),
     ("banned", BadRequestKind::Policy(PolicyReason::Banned)),
     ("too common", BadRequestKind::Policy(PolicyReason::Banned)),
-    ("complexity", BadRequestKind::Policy(PolicyReason::Complexity)),
-    ("does not comply", BadRequestKind::Policy(PolicyReason::Complexity)),
-    ("does not meet", BadRequestKind::Policy(PolicyReason::Complexity)),
-    ("password policy", BadRequestKind::Policy(PolicyReason::Complexity)),
-    ("current password is incorrect", BadRequestKind::WrongCurrent),
+    (
+        "complexity",
+        BadRequestKind::Policy(PolicyReason::Complexity),
+    ),
+    (
+        "does not comply",
+        BadRequestKind::Policy(PolicyReason::Complexity),
+    ),
+    (
+        "does not meet",
+        BadRequestKind::Policy(PolicyReason::Complexity),
+    ),
+    (
+        "password policy",
+        BadRequestKind::Policy(PolicyReason::Complexity),
+    ),
+    (
+        "current password is incorrect",
+        BadRequestKind::WrongCurrent,
+    ),
     ("invalid currentpassword", BadRequestKind::WrongCurrent),
     ("old password is incorrect", BadRequestKind::WrongCurrent),
     ("password is incorrect", BadRequestKind::WrongCurrent),
@@ -172,7 +201,10 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
             request_id: e.inner.as_ref().and_then(|i| i.request_id.clone()),
             date: e.inner.and_then(|i| i.date),
         },
-        None => Details { status, ..Details::default() },
+        None => Details {
+            status,
+            ..Details::default()
+        },
     };
     let retry = || parse_retry_after(retry_after);
     match status {
@@ -256,8 +288,13 @@ mod tests {
 
     #[test]
     fn other_bad_request() {
-        let body = graph_error("Request_BadRequest", "Invalid value specified for property 'newPassword'.");
-        assert!(matches!(classify(400, None, &body), Outcome::BadRequest(d) if d.request_id.as_deref() == Some("rid-1")));
+        let body = graph_error(
+            "Request_BadRequest",
+            "Invalid value specified for property 'newPassword'.",
+        );
+        assert!(
+            matches!(classify(400, None, &body), Outcome::BadRequest(d) if d.request_id.as_deref() == Some("rid-1"))
+        );
     }
 
     #[test]
@@ -272,16 +309,29 @@ mod tests {
 
     #[test]
     fn forbidden() {
-        let body = graph_error("Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
-        assert!(matches!(classify(403, None, &body), Outcome::Forbidden(d) if d.code.as_deref() == Some("Authorization_RequestDenied")));
+        let body = graph_error(
+            "Authorization_RequestDenied",
+            "Insufficient privileges to complete the operation.",
+        );
+        assert!(
+            matches!(classify(403, None, &body), Outcome::Forbidden(d) if d.code.as_deref() == Some("Authorization_RequestDenied"))
+        );
     }
 
     #[test]
     fn throttled_with_and_without_readable_retry_after() {
         let body = graph_error("TooManyRequests", "Too many requests.");
-        assert!(matches!(classify(429, None, &body), Outcome::Throttled(None, _)));
-        assert!(matches!(classify(429, Some("30"), &body), Outcome::Throttled(Some(RetryAfter::Seconds(30)), _)));
-        assert!(matches!(classify(429, Some(" "), ""), Outcome::Throttled(None, d) if d.status == 429));
+        assert!(matches!(
+            classify(429, None, &body),
+            Outcome::Throttled(None, _)
+        ));
+        assert!(matches!(
+            classify(429, Some("30"), &body),
+            Outcome::Throttled(Some(RetryAfter::Seconds(30)), _)
+        ));
+        assert!(
+            matches!(classify(429, Some(" "), ""), Outcome::Throttled(None, d) if d.status == 429)
+        );
     }
 
     #[test]
@@ -289,7 +339,13 @@ mod tests {
         let date = "Wed, 25 Nov 2026 10:00:00 GMT";
         assert_eq!(
             classify(503, Some(date), "<html>down</html>"),
-            Outcome::Unavailable(Some(RetryAfter::Date(date.into())), Details { status: 503, ..Details::default() })
+            Outcome::Unavailable(
+                Some(RetryAfter::Date(date.into())),
+                Details {
+                    status: 503,
+                    ..Details::default()
+                }
+            )
         );
     }
 
@@ -311,7 +367,10 @@ mod tests {
         ] {
             assert_eq!(
                 classify(status, None, body),
-                Outcome::Unexpected(Details { status, ..Details::default() }),
+                Outcome::Unexpected(Details {
+                    status,
+                    ..Details::default()
+                }),
                 "{body}"
             );
         }
@@ -320,14 +379,19 @@ mod tests {
     #[test]
     fn unknown_statuses_are_unexpected() {
         let body = graph_error("Request_ResourceNotFound", "Resource not found.");
-        assert!(matches!(classify(404, None, &body), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some()));
+        assert!(
+            matches!(classify(404, None, &body), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some())
+        );
         assert!(matches!(classify(302, None, ""), Outcome::Unexpected(d) if d.status == 302));
     }
 
     #[test]
     fn lowercase_innererror_and_missing_fields_are_accepted() {
-        let body = r#"{"error":{"code":"Authorization_RequestDenied","innererror":{"request-id":"r2"}}}"#;
-        assert!(matches!(classify(403, None, body), Outcome::Forbidden(d) if d.request_id.as_deref() == Some("r2") && d.message.is_none()));
+        let body =
+            r#"{"error":{"code":"Authorization_RequestDenied","innererror":{"request-id":"r2"}}}"#;
+        assert!(
+            matches!(classify(403, None, body), Outcome::Forbidden(d) if d.request_id.as_deref() == Some("r2") && d.message.is_none())
+        );
     }
 
     #[test]

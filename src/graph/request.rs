@@ -35,8 +35,11 @@ pub fn build(
     current_password: &str,
     new_password: &str,
 ) -> ChangePasswordRequest {
-    let body = serde_json::to_string(&Body { current_password, new_password })
-        .unwrap_or_default(); // serialising two &str cannot fail
+    let body = serde_json::to_string(&Body {
+        current_password,
+        new_password,
+    })
+    .unwrap_or_default(); // serialising two &str cannot fail
     ChangePasswordRequest {
         url: endpoint(base_url),
         headers: vec![
@@ -74,7 +77,10 @@ mod tests {
         let want = "https://graph.microsoft.com/v1.0/me/changePassword";
         assert_eq!(endpoint("https://graph.microsoft.com/v1.0"), want);
         assert_eq!(endpoint("https://graph.microsoft.com/v1.0/"), want);
-        assert_eq!(endpoint("http://127.0.0.1:8787/beta//"), "http://127.0.0.1:8787/beta/me/changePassword");
+        assert_eq!(
+            endpoint("http://127.0.0.1:8787/beta//"),
+            "http://127.0.0.1:8787/beta/me/changePassword"
+        );
     }
 
     #[test]
@@ -92,8 +98,17 @@ mod tests {
 
     #[test]
     fn body_is_exactly_the_two_documented_fields() {
-        let req = build("https://g/v1.0", "t", "i", "xWwvJ]6NMw+bWH-d", "0eM85N54wFxWwvJ]");
-        assert_eq!(req.body, r#"{"currentPassword":"xWwvJ]6NMw+bWH-d","newPassword":"0eM85N54wFxWwvJ]"}"#);
+        let req = build(
+            "https://g/v1.0",
+            "t",
+            "i",
+            "xWwvJ]6NMw+bWH-d",
+            "0eM85N54wFxWwvJ]",
+        );
+        assert_eq!(
+            req.body,
+            r#"{"currentPassword":"xWwvJ]6NMw+bWH-d","newPassword":"0eM85N54wFxWwvJ]"}"#
+        );
     }
 
     #[test]

@@ -1,0 +1,129 @@
+// Shared set-up for the end-to-end tests: the real Graph emulator binary on an ephemeral port,
+// a static server for dist/ plus the test host page, and Debian's Chromium via playwright-core.
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { extname, join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const root = resolve(import.meta.dirname, "..");
+export const outputDir = join(root, "test-output");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+};
+
+/** Starts target/debug/graph-emulator on a free port; resolves to { url, admin, stop }. */
+export async function startEmulator() {
+  const child = spawn(join(root, "target/debug/graph-emulator"), ["--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stderr = [];
+  child.stderr.on("data", (d) => stderr.push(String(d)));
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise((ok, fail) => {
+    lines.once("line", ok);
+    child.once("exit", (code) => fail(new Error(`emulator exited ${code}: ${stderr.join("")}`)));
+  });
+  lines.on("line", () => {});
+  const base = first.match(/(http:\/\/127\.0\.0\.1:\d+)\/v1\.0/)[1];
+  const admin = async (path, body) => {
+    const res = await fetch(`${base}/_emulator/${path}`, {
+      method: body === undefined && path === "requests" ? "GET" : "POST",
+      headers: { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return res.json();
+  };
+  return {
+    url: `${base}/v1.0`,
+    admin,
+    requests: () => admin("requests"),
+    fault: (f) => admin("faults", f),
+    reset: () => admin("reset", {}),
+    log: () => stderr.join(""),
+    stop: () => child.kill(),
+  };
+}
+
+/** Serves dist/ and e2e/host.html on 127.0.0.1; resolves to { url, stop }. */
+export async function startStatic() {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = path === "/host.html" ? join(root, "e2e/host.html") : join(root, "dist", path === "/" ? "index.html" : path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() };
+}
+
+export async function launch() {
+  await mkdir(outputDir, { recursive: true });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/**
+ * The component as a person meets it, found by label and role.
+ * `open` loads the test host page, which mounts the component with the given options.
+ */
+export class ChangePasswordPage {
+  constructor(page) {
+    this.page = page;
+    this.current = page.getByLabel("Current password", { exact: true });
+    this.newPassword = page.getByLabel("New password", { exact: true });
+    this.confirm = page.getByLabel("Confirm new password", { exact: true });
+    this.submit = page.getByRole("button", { name: "Change password" });
+    this.busy = page.getByRole("button", { name: "Changing password…" });
+    this.result = page.locator(".gcp__result");
+    this.details = page.locator(".gcp__details");
+    this.console = [];
+    page.on("console", (m) => this.console.push(m.text()));
+  }
+
+  /** Opens the host page: `tokens` are handed out one per getToken call, the last one repeats. */
+  async open(staticUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn } = {}) {
+    await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn });
+    await this.page.goto(`${staticUrl}/host.html`);
+    await this.submit.waitFor();
+  }
+
+  async fill(current, next, confirm = next) {
+    await this.current.pressSequentially(current, { delay: 5 });
+    await this.newPassword.pressSequentially(next, { delay: 5 });
+    await this.confirm.pressSequentially(confirm, { delay: 5 });
+  }
+
+  async change(current, next) {
+    await this.fill(current, next);
+    await this.submit.click();
+    await this.result.waitFor();
+    return (await this.result.textContent()) ?? "";
+  }
+
+  events() {
+    return this.page.evaluate(() => window.hostEvents);
+  }
+
+  tokenCalls() {
+    return this.page.evaluate(() => window.tokenCalls);
+  }
+}

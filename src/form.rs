@@ -1,0 +1,235 @@
+//! The change-password form: signals for what is typed, the policy checks derived from them,
+//! one local Action for the Graph call, and the rendering of every outcome.
+
+use crate::config::Config;
+use crate::events;
+use crate::field::PasswordField;
+use crate::graph::client::{self, Sent};
+use crate::graph::outcome::Outcome;
+use crate::policy::{Entry, Policy};
+use crate::strings::{self, LABEL_CONFIRM, LABEL_CURRENT, LABEL_NEW};
+use crate::token::TokenSource;
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use web_sys::HtmlElement;
+
+/// Gives every mounted form its own ids, so two on one page never share a `<label for>`.
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// Focuses an element once the DOM has caught up with the signals just set.
+fn focus_soon(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        if let Some(el) = target() {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The form a host page mounts: current, new and confirmed password, checked as the user
+/// types, sent to Graph once valid.
+#[component]
+pub fn ChangePasswordForm(
+    /// Checked options from the host page.
+    config: Config,
+    /// The host's token callback, asked afresh for every request.
+    tokens: TokenSource,
+    /// The element the form is mounted in; `password-changed` / `password-change-failed` fire on it.
+    host: HtmlElement,
+) -> impl IntoView {
+    let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+    let id = |part: &str| format!("gcp{n}-{part}");
+    let policy = Policy::default();
+    let timeout_ms = config.timeout_ms;
+    let username = config.user_principal_name.clone();
+
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let revealed = [
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    ];
+    let refs: [NodeRef<html::Input>; 3] = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
+    let summary_ref = NodeRef::<html::Div>::new();
+    let result_ref = NodeRef::<html::Div>::new();
+
+    let entry = move || Entry {
+        current: current.get(),
+        new: new.get(),
+        confirm: confirm.get(),
+    };
+    let problems = Memo::new({
+        let policy = policy.clone();
+        move |_| entry().problems(&policy)
+    });
+    let checks = Memo::new({
+        let policy = policy.clone();
+        move |_| policy.check(&new.get())
+    });
+
+    let action = Action::new_local(move |entry: &Entry| {
+        let (config, tokens, host, entry) =
+            (config.clone(), tokens.clone(), host.clone(), entry.clone());
+        async move {
+            let sent = client::change_password(&config, &tokens, &entry.current, &entry.new).await;
+            match sent.outcome {
+                Outcome::Changed => {
+                    for field in [current, new, confirm] {
+                        field.try_set(String::new());
+                    }
+                    attempted.try_set(false);
+                    focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into));
+                }
+                Outcome::WrongCurrentPassword(_) => {
+                    current.try_set(String::new());
+                    focus_soon(move || refs[0].try_get_untracked().flatten().map(Into::into));
+                }
+                _ => focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into)),
+            }
+            events::announce(&host, &sent);
+            sent
+        }
+    });
+    let pending = action.pending();
+    let shown = move || (!pending.get()).then(|| action.value().get()).flatten();
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        for r in revealed {
+            r.set(false);
+        }
+        attempted.set(true);
+        if problems.get_untracked().is_empty() {
+            let entry = Entry {
+                current: current.get_untracked(),
+                new: new.get_untracked(),
+                confirm: confirm.get_untracked(),
+            };
+            action.dispatch_local(entry);
+        } else {
+            focus_soon(move || summary_ref.get_untracked().map(Into::into));
+        }
+    };
+
+    let labels = [LABEL_CURRENT, LABEL_NEW, LABEL_CONFIRM];
+    let ids = [id("current"), id("new"), id("confirm")];
+    let problem = move |i: usize| problems.with(|p| [&p.current, &p.new, &p.confirm][i].clone());
+    let error = move |i: usize| {
+        Signal::derive(move || {
+            attempted
+                .get()
+                .then(|| problem(i))
+                .flatten()
+                .map(|p| strings::field_problem(labels[i], &p))
+        })
+    };
+    let summary_entries = {
+        let ids = ids.clone();
+        move || {
+            (0..3)
+                .filter_map(|i| error(i).get().map(|message| (i, message)))
+                .map(|(i, message)| {
+                    let href = format!("#{}", ids[i]);
+                    view! {
+                        <li>
+                            <a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                if let Some(input) = refs[i].get_untracked() {
+                                    let _ = input.focus();
+                                }
+                            }>{message}</a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let show_summary = move || attempted.get() && !problems.with(|p| p.is_empty());
+
+    let rules_id = id("rules");
+    let rule_rows = policy
+        .check("")
+        .into_iter()
+        .enumerate()
+        .map(|(i, check)| {
+            let met = move || !new.with(String::is_empty) && checks.with(|c| c[i].met);
+            (strings::rule_label(&check.rule), Signal::derive(met))
+        })
+        .chain(std::iter::once((
+            strings::DIFFERENT_FROM_CURRENT.to_owned(),
+            Signal::derive(move || new.with(|n| !n.is_empty() && current.with(|c| n != c))),
+        )))
+        .map(|(label, met)| {
+            view! {
+                <li class="gcp__rule" class=("gcp__rule--met", move || met.get())>
+                    <span class="gcp__rule-text">{label}</span>
+                    <span class="gcp__visually-hidden">
+                        {move || if met.get() { strings::MET } else { strings::NOT_MET }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <form class="gcp" novalidate aria-label=strings::SUBMIT on:submit=on_submit>
+            <div
+                class="gcp__summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby=id("summary-title")
+                node_ref=summary_ref
+                hidden=move || !show_summary()
+            >
+                <h2 class="gcp__summary-title" id=id("summary-title")>"There is a problem"</h2>
+                <ul class="gcp__summary-list">{summary_entries}</ul>
+            </div>
+            {username.map(|upn| view! {
+                <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
+                    value=upn readonly tabindex="-1" aria-hidden="true" />
+            })}
+            <PasswordField id=ids[0].clone() label=LABEL_CURRENT autocomplete="current-password"
+                value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0] />
+            <PasswordField id=ids[1].clone() label=LABEL_NEW autocomplete="new-password"
+                value=new error=error(1) readonly=pending revealed=revealed[1] input_ref=refs[1]
+                described_by=rules_id.clone()>
+                <div class="gcp__rules" id=rules_id.clone()>
+                    <p class="gcp__rules-title">{strings::REQUIREMENTS_TITLE}</p>
+                    <ul class="gcp__rules-list">{rule_rows}</ul>
+                </div>
+            </PasswordField>
+            <PasswordField id=ids[2].clone() label=LABEL_CONFIRM autocomplete="new-password"
+                value=confirm error=error(2) readonly=pending revealed=revealed[2] input_ref=refs[2] />
+            <button class="gcp__submit" type="submit" disabled=move || pending.get()
+                aria-busy=move || pending.get().then_some("true")>
+                {move || if pending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
+            </button>
+            {move || shown().map(|sent: Sent| {
+                let ok = sent.outcome == Outcome::Changed;
+                let message = strings::outcome_message(&sent.outcome, timeout_ms);
+                let details = strings::details_line(&sent.outcome, sent.client_request_id.as_deref());
+                view! {
+                    <div
+                        class="gcp__result"
+                        class=("gcp__result--success", ok)
+                        class=("gcp__result--error", !ok)
+                        role=if ok { "status" } else { "alert" }
+                        tabindex="-1"
+                        data-kind=sent.outcome.kind()
+                        node_ref=result_ref
+                    >
+                        <p class="gcp__result-message">{message}</p>
+                        {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
+                    </div>
+                }
+            })}
+        </form>
+    }
+}

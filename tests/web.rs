@@ -1,0 +1,368 @@
+//! The component in a real browser (headless Chromium via wasm-bindgen-test): mount, act like a
+//! person, let Leptos update the DOM, assert on what a person would see.
+#![cfg(target_arch = "wasm32")]
+
+use graph_change_password::mount;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Event, EventInit, HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Waits for timers, promises and Leptos' effects to settle.
+async fn settle(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn host() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn options(get_token: &Function, base_url: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    Reflect::set(&o, &"getToken".into(), get_token).unwrap();
+    Reflect::set(&o, &"baseUrl".into(), &base_url.into()).unwrap();
+    Reflect::set(&o, &"timeoutMs".into(), &JsValue::from(2000)).unwrap();
+    o.into()
+}
+
+/// A `getToken` that counts its calls in `window[counter]` and returns `body`'s value.
+fn counting_get_token(counter: &str, body: &str) -> Function {
+    Function::new_no_args(&format!(
+        "window['{counter}'] = (window['{counter}'] || 0) + 1; {body}"
+    ))
+}
+
+fn calls(counter: &str) -> f64 {
+    Reflect::get(&web_sys::window().unwrap(), &counter.into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+fn input(host: &HtmlElement, label: &str) -> HtmlInputElement {
+    let labels = host.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let l: HtmlElement = labels.item(i).unwrap().unchecked_into();
+        if l.text_content().as_deref() == Some(label) {
+            let id = l.get_attribute("for").unwrap();
+            return host
+                .query_selector(&format!("#{id}"))
+                .unwrap()
+                .unwrap()
+                .unchecked_into();
+        }
+    }
+    panic!("no field labelled {label}");
+}
+
+fn type_into(field: &HtmlInputElement, text: &str) {
+    field.set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    field
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn submit_button(host: &HtmlElement) -> HtmlButtonElement {
+    host.query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn rules(host: &HtmlElement) -> Vec<(String, bool)> {
+    let items = host.query_selector_all(".gcp__rule").unwrap();
+    (0..items.length())
+        .map(|i| {
+            let li: HtmlElement = items.item(i).unwrap().unchecked_into();
+            let text = li
+                .query_selector(".gcp__rule-text")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap();
+            let state = li
+                .query_selector(".gcp__visually-hidden")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap();
+            assert_eq!(
+                li.class_list().contains("gcp__rule--met"),
+                state == "met",
+                "{text}: class and text agree"
+            );
+            (text, state == "met")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_three_labelled_password_fields_and_unmounts() {
+    let host = host();
+    let mut handle = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t0", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    for (label, autocomplete) in [
+        ("Current password", "current-password"),
+        ("New password", "new-password"),
+        ("Confirm new password", "new-password"),
+    ] {
+        let field = input(&host, label);
+        assert_eq!(field.type_(), "password");
+        assert_eq!(
+            field.get_attribute("autocomplete").as_deref(),
+            Some(autocomplete)
+        );
+    }
+    assert_eq!(
+        submit_button(&host).text_content().as_deref(),
+        Some("Change password")
+    );
+    handle.unmount();
+    settle(0).await;
+    assert!(
+        host.query_selector("form").unwrap().is_none(),
+        "unmount removes the form"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_clear_errors() {
+    let message = |target: JsValue, opts: JsValue| -> String {
+        match mount(target, opts) {
+            Ok(_) => panic!("mounted with bad options"),
+            Err(e) => {
+                let v: JsValue = e.into();
+                Reflect::get(&v, &"message".into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap()
+            }
+        }
+    };
+    let f = counting_get_token("t1", "return 'x'");
+    assert!(message(JsValue::NULL, options(&f, "https://g"))
+        .contains("targetElement must be a DOM element"));
+    assert!(message(host().into(), js_sys::Object::new().into())
+        .contains("getToken must be a function"));
+    let not_fn = js_sys::Object::new();
+    Reflect::set(&not_fn, &"getToken".into(), &"token".into()).unwrap();
+    assert!(message(host().into(), not_fn.into()).contains("getToken must be a function"));
+    assert!(message(host().into(), options(&f, "http://graph.example/v1.0")).contains("https://"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_ticks_the_requirement_list() {
+    let host = host();
+    let _h = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t2", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    assert!(
+        rules(&host).iter().all(|(_, met)| !met),
+        "nothing met before typing"
+    );
+    let new = input(&host, "New password");
+    type_into(&new, "abc");
+    settle(0).await;
+    let r = rules(&host);
+    assert_eq!(r.len(), 4);
+    assert!(!r[0].1 && !r[1].1, "short, one category: {r:?}");
+    assert!(
+        r[2].1 && r[3].1,
+        "allowed characters, differs from empty current: {r:?}"
+    );
+    type_into(&new, "abcDEF12");
+    settle(0).await;
+    assert!(
+        rules(&host).iter().all(|(_, met)| *met),
+        "{:?}",
+        rules(&host)
+    );
+    type_into(&new, "abcDEF12é");
+    settle(0).await;
+    assert!(!rules(&host)[2].1, "é is not allowed");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_blocks_submission_and_names_each_problem() {
+    let host = host();
+    let _h = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t3", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    type_into(&input(&host, "Current password"), "Old-pass-1");
+    type_into(&input(&host, "New password"), "Passwört-1");
+    type_into(&input(&host, "Confirm new password"), "Different-1");
+    settle(0).await;
+    submit_button(&host).click();
+    settle(20).await;
+    assert_eq!(calls("t3"), 0.0, "no token asked, nothing sent");
+    let summary: HtmlElement = host
+        .query_selector(".gcp__summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!summary.hidden());
+    let text = summary.text_content().unwrap();
+    assert!(text.contains("cannot contain “ö”"), "{text}");
+    assert!(text.contains("do not match"), "{text}");
+    assert_eq!(
+        document().active_element().unwrap(),
+        summary.clone().into(),
+        "summary takes focus"
+    );
+    let new = input(&host, "New password");
+    assert_eq!(new.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = new.get_attribute("aria-describedby").unwrap();
+    let error = host
+        .query_selector(&format!("#{}", described.split(' ').next().unwrap()))
+        .unwrap()
+        .unwrap();
+    assert!(error.text_content().unwrap().contains("“ö”"));
+    assert_eq!(
+        input(&host, "Current password").get_attribute("aria-invalid"),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+async fn in_flight_disables_the_button_and_locks_the_fields() {
+    let host = host();
+    // The host's token never arrives: the submit stays in flight.
+    let f = counting_get_token("t4", "return new Promise(() => {})");
+    let _h = mount(host.clone().into(), options(&f, "http://127.0.0.1:9/v1.0")).unwrap();
+    settle(0).await;
+    type_into(&input(&host, "Current password"), "Old-pass-1");
+    type_into(&input(&host, "New password"), "New-pass-22");
+    type_into(&input(&host, "Confirm new password"), "New-pass-22");
+    settle(0).await;
+    let button = submit_button(&host);
+    button.click();
+    settle(20).await;
+    assert!(button.disabled());
+    assert_eq!(button.text_content().as_deref(), Some("Changing password…"));
+    for label in ["Current password", "New password", "Confirm new password"] {
+        assert!(input(&host, label).read_only(), "{label} is read-only");
+    }
+    let form: web_sys::HtmlFormElement = host
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+    settle(20).await;
+    assert_eq!(calls("t4"), 1.0, "a second submit sends nothing");
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_get_token_sends_nothing_and_tells_the_host() {
+    let host = host();
+    let seen = Function::new_with_args(
+        "e",
+        "window.t5event = e.type + ' ' + JSON.stringify(e.detail)",
+    );
+    host.add_event_listener_with_callback("password-change-failed", &seen)
+        .unwrap();
+    let f = counting_get_token("t5", "throw new Error('no session')");
+    let _h = mount(host.clone().into(), options(&f, "http://127.0.0.1:9/v1.0")).unwrap();
+    settle(0).await;
+    type_into(&input(&host, "Current password"), "Old-pass-1");
+    type_into(&input(&host, "New password"), "New-pass-22");
+    type_into(&input(&host, "Confirm new password"), "New-pass-22");
+    settle(0).await;
+    submit_button(&host).click();
+    settle(50).await;
+    let result = host
+        .query_selector(".gcp__result")
+        .unwrap()
+        .expect("a result is shown");
+    assert!(result.text_content().unwrap().contains("Sign in again"));
+    assert_eq!(result.get_attribute("role").as_deref(), Some("alert"));
+    let event = Reflect::get(&web_sys::window().unwrap(), &"t5event".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        event,
+        r#"password-change-failed {"kind":"token-unavailable","status":null,"requestId":null,"clientRequestId":null}"#
+    );
+    // What the user typed is kept, and no password is ever written into the DOM's markup.
+    assert_eq!(input(&host, "New password").value(), "New-pass-22");
+    let markup = host.outer_html();
+    assert!(
+        !markup.contains("Old-pass-1") && !markup.contains("New-pass-22"),
+        "{markup}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn show_hide_toggles_each_field_and_submit_hides_again() {
+    let host = host();
+    let _h = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t6", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    let toggle: HtmlButtonElement = host
+        .query_selector("button[aria-label='Show new password']")
+        .unwrap()
+        .expect("a named toggle for the new password")
+        .unchecked_into();
+    assert_eq!(
+        toggle.get_attribute("aria-controls"),
+        input(&host, "New password").get_attribute("id")
+    );
+    toggle.click();
+    settle(0).await;
+    assert_eq!(input(&host, "New password").type_(), "text");
+    assert_eq!(input(&host, "Current password").type_(), "password");
+    assert_eq!(
+        toggle.get_attribute("aria-label").as_deref(),
+        Some("Hide new password")
+    );
+    submit_button(&host).click();
+    settle(0).await;
+    assert_eq!(
+        input(&host, "New password").type_(),
+        "password",
+        "hidden again on submit"
+    );
+}
