@@ -134,13 +134,14 @@ describe("against the local Graph", () => {
     await graph.fault({ kind: "html500" });
     assert.match(await ui.change(OLD, NEW), /Microsoft Graph had a problem \(error 500\)/);
     assert.equal(await page.locator(".gcp h1").count(), 0, "the server's HTML is never rendered");
-    assert.deepEqual((await ui.events()).map((e) => [e.detail.kind, e.detail.status]), [["unexpected-response", 500]]);
+    assert.deepEqual((await ui.events()).map((e) => [e.detail.kind, e.detail.status]), [["server-error", 500]]);
   });
 
   test("malformed JSON: a generic failure that still shows the status", async () => {
     await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "malformed", status: 502 });
-    assert.match(await ui.change(OLD, NEW), /does not understand \(HTTP 502\)/);
+    await graph.fault({ kind: "malformed", status: 400 });
+    assert.match(await ui.change(OLD, NEW), /does not understand \(HTTP 400\)/);
+    assert.deepEqual(await failedKinds(), ["unexpected-response"]);
   });
 
   test("network failure: a dropped connection means Graph cannot be reached", async () => {

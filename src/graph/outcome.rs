@@ -208,9 +208,11 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
     };
     let retry = || parse_retry_after(retry_after);
     match status {
-        // Throttling and outages are told apart by status alone: proxies send them without JSON.
+        // Throttling, outages and server errors are told apart by status alone: gateways and
+        // front doors send them as HTML or plain text.
         429 => Outcome::Throttled(retry(), details),
         503 => Outcome::Unavailable(retry(), details),
+        500..=599 => Outcome::ServerError(details),
         _ if !understood => Outcome::Unexpected(details),
         400 => match details.message.as_deref().and_then(bad_request_kind) {
             Some(BadRequestKind::WrongCurrent) => Outcome::WrongCurrentPassword(details),
@@ -219,7 +221,6 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
         },
         401 => Outcome::SignInExpired(details),
         403 => Outcome::Forbidden(details),
-        500..=599 => Outcome::ServerError(details),
         _ => Outcome::Unexpected(details),
     }
 }
@@ -354,12 +355,16 @@ mod tests {
         let body = graph_error("generalException", "An unexpected error occurred.");
         assert!(matches!(classify(500, None, &body), Outcome::ServerError(d) if d.status == 500));
         assert!(matches!(classify(502, None, &body), Outcome::ServerError(d) if d.status == 502));
+        assert_eq!(
+            classify(500, None, "<html><body>Internal Server Error</body></html>"),
+            Outcome::ServerError(Details { status: 500, ..Details::default() })
+        );
     }
 
     #[test]
     fn unparsable_bodies_keep_the_status() {
         for (status, body) in [
-            (500, "<html><body>Internal Server Error</body></html>"),
+            (400, "<html><body>Bad Request</body></html>"),
             (400, "{\"error\": {\"code\": \"Request_BadRequest\""),
             (401, ""),
             (403, "[]"),
