@@ -46,7 +46,7 @@ fn read_options(options: &JsValue) -> Result<(Config, TokenSource), ConfigError>
         .and_then(|f| f.dyn_into::<Function>().ok())
         .ok_or(ConfigError::GetTokenNotFunction)?;
     let timeout = get(options, "timeoutMs")
-        .map(|v| v.as_f64().ok_or(ConfigError::BadTimeout(f64::NAN)))
+        .map(|v| v.as_f64().ok_or(ConfigError::BadTimeout))
         .transpose()?;
     let config = Config::new(
         string_option(options, "baseUrl")?,

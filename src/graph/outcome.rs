@@ -357,7 +357,10 @@ mod tests {
         assert!(matches!(classify(502, None, &body), Outcome::ServerError(d) if d.status == 502));
         assert_eq!(
             classify(500, None, "<html><body>Internal Server Error</body></html>"),
-            Outcome::ServerError(Details { status: 500, ..Details::default() })
+            Outcome::ServerError(Details {
+                status: 500,
+                ..Details::default()
+            })
         );
     }
 
