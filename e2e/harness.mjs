@@ -51,11 +51,14 @@ export async function startEmulator() {
   };
 }
 
-/** Serves dist/ and e2e/host.html on 127.0.0.1; resolves to { url, stop }. */
+/** Pages served beside dist/: the test host page and the benchmark's hand-written baseline. */
+const PAGES = { "/host.html": "e2e/host.html", "/baseline.html": "bench/baseline.html" };
+
+/** Serves dist/ plus PAGES on 127.0.0.1; resolves to { url, stop }. */
 export async function startStatic() {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
-    const file = path === "/host.html" ? join(root, "e2e/host.html") : join(root, "dist", path === "/" ? "index.html" : path);
+    const file = PAGES[path] ? join(root, PAGES[path]) : join(root, "dist", path === "/" ? "index.html" : path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
@@ -72,12 +75,12 @@ export async function startStatic() {
   return { url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() };
 }
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   await mkdir(outputDir, { recursive: true });
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run"],
+      "--disable-component-update", "--disable-sync", "--no-first-run", ...extraArgs],
   });
 }
 

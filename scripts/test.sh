@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native unit tests (component logic and the Graph
 # emulator over real HTTP), the component in headless Chromium (wasm-bindgen-test), the release
-# build, and end-to-end tests against the built page and the local Graph (Playwright).
+# build and its size budget, and end-to-end and accessibility tests against the built page and
+# the local Graph (Playwright, axe-core).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh test
@@ -21,9 +22,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p graph-change-password --target wasm32-unknown-unknown --test web
 
-step "release build (trunk build --release)"
+step "release build (trunk build --release) and its size budget"
 trunk build --release
+node bench/size-budget.mjs
 
-step "end-to-end in Chromium against dist/ and the local Graph"
+step "end-to-end in Chromium against dist/ and the local Graph, accessibility with axe-core"
 cargo build -p graph-emulator
 node --test --test-concurrency=1 e2e/

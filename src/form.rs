@@ -7,6 +7,7 @@ use crate::field::PasswordField;
 use crate::graph::client::{self, Sent};
 use crate::graph::outcome::Outcome;
 use crate::policy::{Entry, Policy};
+use crate::requirements::Requirements;
 use crate::strings::{self, LABEL_CONFIRM, LABEL_CURRENT, LABEL_NEW};
 use crate::token::TokenSource;
 use leptos::ev::SubmitEvent;
@@ -65,10 +66,6 @@ pub fn ChangePasswordForm(
     let problems = Memo::new({
         let policy = policy.clone();
         move |_| entry().problems(&policy)
-    });
-    let checks = Memo::new({
-        let policy = policy.clone();
-        move |_| policy.check(&new.get())
     });
 
     let action = Action::new_local(move |entry: &Entry| {
@@ -154,29 +151,6 @@ pub fn ChangePasswordForm(
     let show_summary = move || attempted.get() && !problems.with(|p| p.is_empty());
 
     let rules_id = id("rules");
-    let rule_rows = policy
-        .check("")
-        .into_iter()
-        .enumerate()
-        .map(|(i, check)| {
-            let met = move || !new.with(String::is_empty) && checks.with(|c| c[i].met);
-            (strings::rule_label(&check.rule), Signal::derive(met))
-        })
-        .chain(std::iter::once((
-            strings::DIFFERENT_FROM_CURRENT.to_owned(),
-            Signal::derive(move || new.with(|n| !n.is_empty() && current.with(|c| n != c))),
-        )))
-        .map(|(label, met)| {
-            view! {
-                <li class="gcp__rule" class=("gcp__rule--met", move || met.get())>
-                    <span class="gcp__rule-text">{label}</span>
-                    <span class="gcp__visually-hidden">
-                        {move || if met.get() { strings::MET } else { strings::NOT_MET }}
-                    </span>
-                </li>
-            }
-        })
-        .collect_view();
 
     view! {
         <form class="gcp" novalidate aria-label=strings::SUBMIT on:submit=on_submit>
@@ -192,18 +166,15 @@ pub fn ChangePasswordForm(
                 <ul class="gcp__summary-list">{summary_entries}</ul>
             </div>
             {username.map(|upn| view! {
-                <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
-                    value=upn readonly tabindex="-1" aria-hidden="true" />
+                // Hidden, yet read by password managers to file the new password under this account.
+                <input type="text" name="username" autocomplete="username" value=upn readonly hidden />
             })}
             <PasswordField id=ids[0].clone() label=LABEL_CURRENT autocomplete="current-password"
                 value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0] />
             <PasswordField id=ids[1].clone() label=LABEL_NEW autocomplete="new-password"
                 value=new error=error(1) readonly=pending revealed=revealed[1] input_ref=refs[1]
                 described_by=rules_id.clone()>
-                <div class="gcp__rules" id=rules_id.clone()>
-                    <p class="gcp__rules-title">{strings::REQUIREMENTS_TITLE}</p>
-                    <ul class="gcp__rules-list">{rule_rows}</ul>
-                </div>
+                <Requirements id=rules_id.clone() policy=policy.clone() new=new current=current />
             </PasswordField>
             <PasswordField id=ids[2].clone() label=LABEL_CONFIRM autocomplete="new-password"
                 value=confirm error=error(2) readonly=pending revealed=revealed[2] input_ref=refs[2] />

@@ -7,6 +7,7 @@
 pub mod config;
 pub mod graph;
 pub mod policy;
+pub mod strength;
 pub mod strings;
 
 #[cfg(target_arch = "wasm32")]
@@ -17,6 +18,8 @@ pub mod events;
 pub mod field;
 #[cfg(target_arch = "wasm32")]
 pub mod form;
+#[cfg(target_arch = "wasm32")]
+pub mod requirements;
 #[cfg(target_arch = "wasm32")]
 pub mod token;
 

@@ -3,6 +3,7 @@
 
 use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter};
 use crate::policy::{Category, FieldProblem, Rule, RuleFailure};
+use crate::strength::Strength;
 
 pub const LABEL_CURRENT: &str = "Current password";
 pub const LABEL_NEW: &str = "New password";
@@ -14,6 +15,35 @@ pub const DIFFERENT_FROM_CURRENT: &str = "To be different from your current pass
 pub const MET: &str = "met";
 pub const NOT_MET: &str = "not met";
 pub const DETAILS_PREFIX: &str = "Details for your help desk:";
+
+pub const STRENGTH_LABEL: &str = "Strength:";
+
+/// The meter's text label.
+pub fn strength_label(strength: Strength) -> &'static str {
+    match strength {
+        Strength::VeryWeak => "very weak",
+        Strength::Weak => "weak",
+        Strength::Fair => "fair",
+        Strength::Good => "good",
+        Strength::Strong => "strong",
+    }
+}
+
+/// What the polite live region says once typing pauses: how many requirements are met, the
+/// first one still missing, and the strength.
+pub fn requirements_announcement(rows: &[(String, bool)], strength: Strength) -> String {
+    let met = rows.iter().filter(|(_, m)| *m).count();
+    let missing = rows
+        .iter()
+        .find(|(_, m)| !m)
+        .map(|(label, _)| format!(" Still needed: {label}."));
+    format!(
+        "{met} of {} requirements met.{} Strength: {}.",
+        rows.len(),
+        missing.unwrap_or_default(),
+        strength_label(strength)
+    )
+}
 
 /// The checklist line for a rule.
 pub fn rule_label(rule: &Rule) -> String {
@@ -208,6 +238,23 @@ pub fn details_line(outcome: &Outcome, client_request_id: Option<&str>) -> Optio
 mod tests {
     use super::*;
     use crate::graph::outcome::Details;
+
+    #[test]
+    fn announcement_counts_rules_and_names_the_first_missing() {
+        let rows = vec![
+            ("8 to 256 characters".to_owned(), false),
+            ("Different".to_owned(), true),
+        ];
+        assert_eq!(
+            requirements_announcement(&rows, Strength::Weak),
+            "1 of 2 requirements met. Still needed: 8 to 256 characters. Strength: weak."
+        );
+        let all = vec![("A".to_owned(), true)];
+        assert_eq!(
+            requirements_announcement(&all, Strength::Strong),
+            "1 of 1 requirements met. Strength: strong."
+        );
+    }
 
     #[test]
     fn invisible_and_foreign_characters_are_named() {

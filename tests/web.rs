@@ -366,3 +366,86 @@ async fn show_hide_toggles_each_field_and_submit_hides_again() {
         "hidden again on submit"
     );
 }
+
+#[wasm_bindgen_test]
+async fn caps_lock_is_announced_next_to_the_field() {
+    let host = host();
+    let _h = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t7", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    let field = input(&host, "Current password");
+    let press = |caps: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("a");
+        init.set_modifier_caps_lock(caps);
+        let ev =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        field.dispatch_event(&ev).unwrap();
+    };
+    press(true);
+    settle(0).await;
+    let id = field.get_attribute("id").unwrap();
+    let caps = host
+        .query_selector(&format!("#{id}-caps"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(caps.text_content().as_deref(), Some("Caps Lock is on."));
+    assert_eq!(caps.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert!(field
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains(&format!("{id}-caps")));
+    press(false);
+    settle(0).await;
+    assert_eq!(caps.text_content().as_deref(), Some(""));
+}
+
+#[wasm_bindgen_test]
+async fn strength_meter_and_a_debounced_announcement() {
+    let host = host();
+    let _h = mount(
+        host.clone().into(),
+        options(
+            &counting_get_token("t8", "return 'x'"),
+            "http://127.0.0.1:9/v1.0",
+        ),
+    )
+    .unwrap();
+    settle(0).await;
+    let new = input(&host, "New password");
+    let meter: web_sys::HtmlMeterElement = host
+        .query_selector("meter")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let label = || {
+        host.query_selector(".gcp__strength-text")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let live = || {
+        let region = host
+            .query_selector(".gcp__rules [aria-live=polite]")
+            .unwrap()
+            .unwrap();
+        region.text_content().unwrap()
+    };
+    type_into(&new, "Password1!");
+    settle(0).await;
+    assert_eq!((meter.value(), label()), (0.0, "very weak".to_owned()));
+    assert_eq!(live(), "", "nothing announced while typing");
+    type_into(&new, "Blue-Harbour-42-Lantern");
+    settle(300).await;
+    assert_eq!((meter.value(), label()), (4.0, "strong".to_owned()));
+    assert_eq!(live(), "", "still nothing 300 ms after the last keystroke");
+    settle(900).await;
+    assert_eq!(live(), "4 of 4 requirements met. Strength: strong.");
+}

@@ -1,6 +1,7 @@
 //! Microsoft Graph's changePassword: the request and the meaning of its answer (pure), and on
 //! wasm the one place that talks to the network.
 
+pub mod json;
 pub mod outcome;
 pub mod request;
 

@@ -1,7 +1,7 @@
 //! What a changePassword answer means for the user: one pure function from status, headers and
 //! body to an [`Outcome`], with a test per row. The view only renders outcomes.
 
-use serde::Deserialize;
+use super::json::{self, Value};
 
 /// Why the directory refused the new password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,24 +90,22 @@ impl Outcome {
     }
 }
 
-#[derive(Deserialize)]
-struct Envelope {
-    error: GraphError,
-}
-
-#[derive(Deserialize)]
-struct GraphError {
-    code: Option<String>,
-    message: Option<String>,
-    #[serde(rename = "innerError", alias = "innererror")]
-    inner: Option<InnerError>,
-}
-
-#[derive(Deserialize)]
-struct InnerError {
-    date: Option<String>,
-    #[serde(rename = "request-id")]
-    request_id: Option<String>,
+/// Reads Graph's `{"error": {"code", "message", "innerError": {"date", "request-id"}}}`;
+/// `None` unless the body is JSON with an `error` object.
+fn graph_details(status: u16, body: &str) -> Option<Details> {
+    let root = json::parse(body)?;
+    let error = root
+        .get("error")
+        .filter(|e| matches!(e, Value::Object(_)))?;
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    let inner = error.get("innerError").or_else(|| error.get("innererror"));
+    Some(Details {
+        status,
+        code: text(error.get("code")),
+        message: text(error.get("message")),
+        request_id: text(inner.and_then(|i| i.get("request-id"))),
+        date: text(inner.and_then(|i| i.get("date"))),
+    })
 }
 
 /// What a 400 can mean, as far as the user is concerned.
@@ -191,21 +189,12 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
     if (200..300).contains(&status) {
         return Outcome::Changed;
     }
-    let parsed = serde_json::from_str::<Envelope>(body).ok().map(|e| e.error);
+    let parsed = graph_details(status, body);
     let understood = parsed.is_some();
-    let details = match parsed {
-        Some(e) => Details {
-            status,
-            code: e.code,
-            message: e.message,
-            request_id: e.inner.as_ref().and_then(|i| i.request_id.clone()),
-            date: e.inner.and_then(|i| i.date),
-        },
-        None => Details {
-            status,
-            ..Details::default()
-        },
-    };
+    let details = parsed.unwrap_or(Details {
+        status,
+        ..Details::default()
+    });
     let retry = || parse_retry_after(retry_after);
     match status {
         // Throttling, outages and server errors are told apart by status alone: gateways and

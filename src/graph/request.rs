@@ -1,18 +1,10 @@
 //! The changePassword request as data: URL, headers and body. Pure, so every byte that leaves the
 //! page is checked by native tests; `client.rs` only hands it to the browser.
 
-use serde::Serialize;
+use super::json::write_string;
 
 /// The Graph endpoint, relative to the base URL.
 pub const PATH: &str = "me/changePassword";
-
-/// The request body, field names exactly as Graph documents them.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Body<'a> {
-    current_password: &'a str,
-    new_password: &'a str,
-}
 
 /// Everything the browser needs to send one changePassword call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,11 +27,13 @@ pub fn build(
     current_password: &str,
     new_password: &str,
 ) -> ChangePasswordRequest {
-    let body = serde_json::to_string(&Body {
-        current_password,
-        new_password,
-    })
-    .unwrap_or_default(); // serialising two &str cannot fail
+    // Field names exactly as Graph documents them.
+    let mut body = String::with_capacity(40 + current_password.len() + new_password.len());
+    body.push_str("{\"currentPassword\":");
+    write_string(&mut body, current_password);
+    body.push_str(",\"newPassword\":");
+    write_string(&mut body, new_password);
+    body.push('}');
     ChangePasswordRequest {
         url: endpoint(base_url),
         headers: vec![

@@ -1,0 +1,14 @@
+// The size budget CI enforces: brotli(wasm) + brotli(JS glue) of the release bundle in dist/.
+// Deterministic (same bytes in, same figure out), so it can fail a build.
+import { sizes } from "./bench.mjs";
+
+/** Measured 2026-11-25 plus a small margin; lower it when the bundle shrinks. */
+export const BUDGET_BROTLI_BYTES = 110_000;
+
+const s = sizes();
+const total = s.total.brotli;
+console.log(`bundle brotli: wasm ${s.wasm.brotli} B + JS ${s.js.brotli} B = ${total} B (budget ${BUDGET_BROTLI_BYTES} B)`);
+if (total > BUDGET_BROTLI_BYTES) {
+  console.error(`size budget exceeded by ${total - BUDGET_BROTLI_BYTES} B`);
+  process.exit(1);
+}

@@ -1,0 +1,130 @@
+//! The live requirement list under the new password: one row per policy rule plus "different
+//! from the current password", each with a visible and a spoken state; a strength meter; and
+//! a polite announcement once typing pauses, so screen readers are not told every keystroke.
+
+use crate::policy::Policy;
+use crate::strength::strength;
+use crate::strings;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the list's state is announced.
+const ANNOUNCE_AFTER: Duration = Duration::from_millis(900);
+
+/// Requirement rows, strength meter and the debounced live region, for the new password.
+#[component]
+pub fn Requirements(
+    /// Id of the list's container; the new-password input points at it with aria-describedby.
+    id: String,
+    /// The policy whose rules are listed.
+    policy: Policy,
+    /// The new password as typed.
+    #[prop(into)]
+    new: Signal<String>,
+    /// The current password as typed, for the "different" row.
+    #[prop(into)]
+    current: Signal<String>,
+) -> impl IntoView {
+    let checks = Memo::new({
+        let policy = policy.clone();
+        move |_| {
+            new.with(|n| {
+                policy
+                    .check(n)
+                    .into_iter()
+                    .map(|c| c.met)
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+    let labels: Vec<String> = policy
+        .check("")
+        .iter()
+        .map(|c| strings::rule_label(&c.rule))
+        .chain(std::iter::once(strings::DIFFERENT_FROM_CURRENT.to_owned()))
+        .collect();
+    let rule_count = labels.len() - 1;
+    // Nothing counts as met while the field is empty: a tick there would be noise.
+    let met = move |i: usize| {
+        !new.with(String::is_empty)
+            && if i < rule_count {
+                checks.with(|c| c[i])
+            } else {
+                new.with(|n| current.with(|c| n != c))
+            }
+    };
+    let score = Memo::new(move |_| new.with(|n| strength(n)));
+
+    let announcement = RwSignal::new(String::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::watch(
+        move || new.track(),
+        {
+            let labels = labels.clone();
+            move |_, _, _| {
+                if let Some(handle) = timer.get_value() {
+                    handle.clear();
+                }
+                let labels = labels.clone();
+                let handle = set_timeout_with_handle(
+                    move || {
+                        let text = if new.with_untracked(String::is_empty) {
+                            String::new()
+                        } else {
+                            let rows: Vec<(String, bool)> = labels
+                                .iter()
+                                .enumerate()
+                                .map(|(i, l)| (l.clone(), untrack(|| met(i))))
+                                .collect();
+                            strings::requirements_announcement(&rows, score.get_untracked())
+                        };
+                        announcement.try_set(text);
+                    },
+                    ANNOUNCE_AFTER,
+                )
+                .ok();
+                timer.set_value(handle);
+            }
+        },
+        false,
+    );
+    on_cleanup(move || {
+        if let Some(handle) = timer.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+
+    let strength_id = format!("{id}-strength");
+    let rows = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            view! {
+                <li class="gcp__rule" class=("gcp__rule--met", move || met(i))>
+                    <span class="gcp__rule-text">{label}</span>
+                    <span class="gcp__visually-hidden">
+                        {move || if met(i) { strings::MET } else { strings::NOT_MET }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="gcp__rules" id=id>
+            <p class="gcp__rules-title">{strings::REQUIREMENTS_TITLE}</p>
+            <ul class="gcp__rules-list">{rows}</ul>
+            <div class="gcp__strength" hidden=move || new.with(String::is_empty)>
+                <span id=strength_id.clone()>{strings::STRENGTH_LABEL}</span>
+                <meter class="gcp__meter" min="0" max="4" low="2" high="3" optimum="4"
+                    aria-labelledby=format!("{strength_id} {strength_id}-text")
+                    value=move || score.get().score()></meter>
+                <span class="gcp__strength-text" id=format!("{strength_id}-text")
+                    data-strength=move || score.get().score()>
+                    {move || strings::strength_label(score.get())}
+                </span>
+            </div>
+            <p class="gcp__visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+        </div>
+    }
+}
