@@ -107,7 +107,10 @@ describe("layout and names", () => {
     }
     await form.getByRole("button", { name: "Change password", exact: true }).waitFor();
     await form.getByRole("list").filter({ hasText: "8 to 256 characters" }).waitFor();
-    await form.getByRole("meter", { name: /Strength/ }).waitFor({ state: "attached" });
+    await ui.newPassword.pressSequentially("Blue-Harbour");
+    const meter = form.getByRole("meter", { name: /Strength/ });
+    assert.match(await meter.getAttribute("aria-labelledby"), /strength/);
+    assert.equal(await meter.count(), 1);
     await form.getByRole("button", { name: "Show new password" }).click();
     await form.getByRole("button", { name: "Hide new password" }).waitFor();
     assert.equal(await page.getByRole("textbox", { name: "New password", exact: true }).count(), 1, "shown as text");
