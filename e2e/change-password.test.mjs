@@ -32,7 +32,7 @@ describe("against the local Graph", () => {
     await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
     const text = await ui.change(OLD, NEW);
     assert.match(text, /Your password has been changed/);
-    assert.equal(await ui.result.getAttribute("role"), "status");
+    assert.equal(await ui.result.locator("..").getAttribute("role"), "status", "announced politely");
     for (const field of [ui.current, ui.newPassword, ui.confirm]) assert.equal(await field.inputValue(), "");
     await page.screenshot({ path: join(outputDir, "success.png"), fullPage: true });
     const events = await ui.events();

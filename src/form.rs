@@ -94,6 +94,29 @@ pub fn ChangePasswordForm(
     let pending = action.pending();
     let shown = move || (!pending.get()).then(|| action.value().get()).flatten();
 
+    let result = move |success: bool| {
+        shown()
+            .filter(|sent: &Sent| (sent.outcome == Outcome::Changed) == success)
+            .map(|sent| {
+                let message = strings::outcome_message(&sent.outcome, timeout_ms);
+                let details =
+                    strings::details_line(&sent.outcome, sent.client_request_id.as_deref());
+                view! {
+                    <div
+                        class="gcp__result"
+                        class=("gcp__result--success", success)
+                        class=("gcp__result--error", !success)
+                        tabindex="-1"
+                        data-kind=sent.outcome.kind()
+                        node_ref=result_ref
+                    >
+                        <p class="gcp__result-message">{message}</p>
+                        {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
+                    </div>
+                }
+            })
+    };
+
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -182,25 +205,12 @@ pub fn ChangePasswordForm(
                 aria-busy=move || pending.get().then_some("true")>
                 {move || if pending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
             </button>
-            {move || shown().map(|sent: Sent| {
-                let ok = sent.outcome == Outcome::Changed;
-                let message = strings::outcome_message(&sent.outcome, timeout_ms);
-                let details = strings::details_line(&sent.outcome, sent.client_request_id.as_deref());
-                view! {
-                    <div
-                        class="gcp__result"
-                        class=("gcp__result--success", ok)
-                        class=("gcp__result--error", !ok)
-                        role=if ok { "status" } else { "alert" }
-                        tabindex="-1"
-                        data-kind=sent.outcome.kind()
-                        node_ref=result_ref
-                    >
-                        <p class="gcp__result-message">{message}</p>
-                        {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
-                    </div>
-                }
-            })}
+            // Live regions exist from the start, so screen readers announce what is put in them:
+            // success politely, failures assertively.
+            <div class="gcp__outcome">
+                <div role="status">{move || result(true)}</div>
+                <div role="alert">{move || result(false)}</div>
+            </div>
         </form>
     }
 }

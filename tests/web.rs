@@ -311,7 +311,12 @@ async fn a_failing_get_token_sends_nothing_and_tells_the_host() {
         .unwrap()
         .expect("a result is shown");
     assert!(result.text_content().unwrap().contains("Sign in again"));
-    assert_eq!(result.get_attribute("role").as_deref(), Some("alert"));
+    let region = result.parent_element().unwrap();
+    assert_eq!(
+        region.get_attribute("role").as_deref(),
+        Some("alert"),
+        "announced assertively"
+    );
     let event = Reflect::get(&web_sys::window().unwrap(), &"t5event".into())
         .unwrap()
         .as_string()
