@@ -7,21 +7,35 @@ use crate::token::TokenSource;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::any::Any;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
+
+thread_local! {
+    /// Leptos' unmount handles of the mounted forms, by id. They live here, not in the JS
+    /// handle: a page that drops or never keeps the handle must not lose the form when the
+    /// garbage collector frees it.
+    static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
 
 /// What `mount` returns to the host: call `unmount()` to remove the form.
 #[wasm_bindgen]
 pub struct MountHandle {
-    /// Leptos' unmount handle; dropping it unmounts the view and disposes its signals.
-    mounted: Option<Box<dyn Any>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the form from the page. Calling it twice does nothing the second time.
-    pub fn unmount(&mut self) {
-        self.mounted.take();
+    pub fn unmount(&self) {
+        // Take it out first: dropping it runs Leptos cleanups, which must not find the list borrowed.
+        let taken = MOUNTED.with_borrow_mut(|m| {
+            m.iter()
+                .position(|(id, _)| *id == self.id)
+                .map(|i| m.swap_remove(i))
+        });
+        drop(taken);
     }
 }
 
@@ -68,7 +82,10 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> 
     let handle = leptos::mount::mount_to(parent, move || {
         view! { <ChangePasswordForm config=config tokens=tokens host=host /> }
     });
-    Ok(MountHandle {
-        mounted: Some(Box::new(handle)),
-    })
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    MOUNTED.with_borrow_mut(|m| m.push((id, Box::new(handle))));
+    Ok(MountHandle { id })
 }

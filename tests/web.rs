@@ -116,7 +116,7 @@ fn rules(host: &HtmlElement) -> Vec<(String, bool)> {
 #[wasm_bindgen_test]
 async fn mounts_three_labelled_password_fields_and_unmounts() {
     let host = host();
-    let mut handle = mount(
+    let handle = mount(
         host.clone().into(),
         options(
             &counting_get_token("t0", "return 'x'"),
@@ -147,6 +147,33 @@ async fn mounts_three_labelled_password_fields_and_unmounts() {
         host.query_selector("form").unwrap().is_none(),
         "unmount removes the form"
     );
+    handle.unmount(); // a second call does nothing
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_keeps_the_form() {
+    // What happens when a page ignores mount's return value and the GC frees the JS handle.
+    let host = host();
+    let get_token = counting_get_token("t9", "return 'x'");
+    let handle: JsValue = mount(
+        host.clone().into(),
+        options(&get_token, "http://127.0.0.1:9/v1.0"),
+    )
+    .unwrap()
+    .into();
+    // `free()` is what the garbage collector's finalizer calls on a handle nobody kept.
+    let free: Function = Reflect::get(&handle, &"free".into())
+        .unwrap()
+        .unchecked_into();
+    free.call0(&handle).unwrap();
+    settle(10).await;
+    assert!(
+        host.query_selector("form").unwrap().is_some(),
+        "still mounted"
+    );
+    type_into(&input(&host, "New password"), "abc");
+    settle(0).await;
+    assert!(rules(&host)[2].1, "and still reactive");
 }
 
 #[wasm_bindgen_test]
