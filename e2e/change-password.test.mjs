@@ -186,6 +186,18 @@ describe("against the local Graph", () => {
     assert.equal(await ui.tokenCalls(), 0);
   });
 
+  test("loading the module mounts nothing until the page calls mount", async () => {
+    await ui.open(site.url, graph.url, { noMount: true });
+    assert.equal(await page.locator("#change-password").innerHTML(), "");
+    assert.equal(await page.locator("form").count(), 0);
+    const error = await page.evaluate(async () => {
+      const { mount } = await import("/graph-change-password.js");
+      try { mount(document.getElementById("change-password"), { getToken: "not a function" }); } catch (e) { return e.message; }
+    });
+    assert.match(error, /getToken must be a function/);
+    assert.equal(await page.locator("form").count(), 0, "bad options mount nothing");
+  });
+
   test("nothing leaks: no password in the URL, storage, console, DOM attributes or emulator log", async () => {
     await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
     await ui.change("Wrong-Current-9", NEW);

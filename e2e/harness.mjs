@@ -103,10 +103,11 @@ export class ChangePasswordPage {
   }
 
   /** Opens the host page: `tokens` are handed out one per getToken call, the last one repeats. */
-  async open(staticUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn } = {}) {
-    await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn });
+  async open(staticUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn, noMount = false } = {}) {
+    await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn, noMount });
     await this.page.goto(`${staticUrl}/host.html`);
-    await this.submit.waitFor();
+    if (noMount) await this.page.waitForFunction(() => window.moduleLoaded);
+    else await this.submit.waitFor();
   }
 
   async fill(current, next, confirm = next) {
