@@ -1,34 +1,23 @@
 // Accessibility in Chromium: axe-core (WCAG 2.x A and AA rules) in every state the user can
 // reach, in light and dark, at 320 px; accessible names and roles for every control; and a
 // complete password change by keyboard alone.
-import { after, before, beforeEach, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
-import { ChangePasswordPage, launch, outputDir, startEmulator, startStatic } from "./harness.mjs";
+import { ChangePasswordPage, outputDir, useLocalGraph } from "./harness.mjs";
 
 const AXE = resolve(import.meta.dirname, "../node_modules/axe-core/axe.min.js");
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const OLD = "Start-Here-2026";
 const NEW = "Blue-Harbour-42";
 
-let browser, graph, site, page, ui;
-before(async () => {
-  [browser, graph, site] = await Promise.all([launch(), startEmulator(), startStatic()]);
-});
-after(async () => {
-  await browser?.close();
-  graph?.stop();
-  site?.stop();
-});
-beforeEach(async () => {
-  await graph.reset();
-  if (page) await page.close();
-});
+const env = useLocalGraph();
+let page, ui;
 
 async function open(colorScheme = "light", width = 800) {
-  page = await browser.newPage({ colorScheme, viewport: { width, height: 900 } });
+  page = env.page = await env.browser.newPage({ colorScheme, viewport: { width, height: 900 } });
   ui = new ChangePasswordPage(page);
-  await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
+  await ui.open(env.site.url, env.graph.url, { upn: "adele.vance@contoso.example" });
 }
 
 /** Runs axe in the page; fails with each violation's rule, impact and target. */
@@ -160,7 +149,7 @@ describe("keyboard only", () => {
     await page.getByRole("status").filter({ hasText: "has been changed" }).waitFor();
     await page.waitForFunction(() => document.activeElement?.classList.contains("gcp__result"));
     assert.equal(await ui.current.getAttribute("type"), "password", "hidden again after submit");
-    assert.deepEqual((await graph.requests()).map((r) => r.status), [204]);
+    assert.deepEqual((await env.graph.requests()).map((r) => r.status), [204]);
   });
 
   test("nothing traps focus: Tab leaves the form after the button", async () => {

@@ -1,27 +1,17 @@
 // End to end: the built component in Chromium, typed into like a person, against the real
 // local Graph emulator over HTTP. Asserts on what the user sees and on what the server got.
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ChangePasswordPage, launch, outputDir, startEmulator, startStatic } from "./harness.mjs";
+import { ChangePasswordPage, outputDir, useLocalGraph } from "./harness.mjs";
 
 const OLD = "Start-Here-2026";
 const NEW = "Blue-Harbour-42";
 
-let browser, graph, site, page, ui;
-
-before(async () => {
-  [browser, graph, site] = await Promise.all([launch(), startEmulator(), startStatic()]);
-});
-after(async () => {
-  await browser?.close();
-  graph?.stop();
-  site?.stop();
-});
+const env = useLocalGraph();
+let page, ui;
 beforeEach(async () => {
-  await graph.reset();
-  if (page) await page.close();
-  page = await browser.newPage();
+  page = env.page = await env.browser.newPage();
   ui = new ChangePasswordPage(page);
 });
 
@@ -29,7 +19,7 @@ const failedKinds = async () => (await ui.events()).filter((e) => e.type === "pa
 
 describe("against the local Graph", () => {
   test("success: message, cleared fields, event, and the password really changed", async () => {
-    await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
+    await ui.open(env.site.url, env.graph.url, { upn: "adele.vance@contoso.example" });
     const text = await ui.change(OLD, NEW);
     assert.match(text, /Your password has been changed/);
     assert.equal(await ui.result.locator("..").getAttribute("role"), "status", "announced politely");
@@ -41,7 +31,7 @@ describe("against the local Graph", () => {
     assert.equal(events[0].detail.kind, "changed");
     assert.equal(events[0].detail.status, 204);
 
-    const seen = await graph.requests();
+    const seen = await env.graph.requests();
     assert.equal(seen.length, 1);
     assert.equal(seen[0].method, "POST");
     assert.equal(seen[0].path, "/v1.0/me/changePassword");
@@ -59,7 +49,7 @@ describe("against the local Graph", () => {
   });
 
   test("wrong current password: clears only that field and focuses it", async () => {
-    await ui.open(site.url, graph.url);
+    await ui.open(env.site.url, env.graph.url);
     const text = await ui.change("Not-The-Password-1", NEW);
     assert.match(text, /Your current password is not correct/);
     assert.equal(await ui.current.inputValue(), "");
@@ -74,7 +64,7 @@ describe("against the local Graph", () => {
   });
 
   test("policy rejection: a banned word, then a recently used password", async () => {
-    await ui.open(site.url, graph.url);
+    await ui.open(env.site.url, env.graph.url);
     assert.match(await ui.change(OLD, "P@ssw0rd-2026"), /too easy to guess/);
     await page.screenshot({ path: join(outputDir, "error-policy.png"), fullPage: true });
     assert.equal(await ui.newPassword.inputValue(), "P@ssw0rd-2026", "new password kept");
@@ -86,33 +76,33 @@ describe("against the local Graph", () => {
   });
 
   test("expired token: the host is asked once more and the retry succeeds", async () => {
-    await ui.open(site.url, graph.url, { tokens: ["expired-token", "demo-token"] });
+    await ui.open(env.site.url, env.graph.url, { tokens: ["expired-token", "demo-token"] });
     assert.match(await ui.change(OLD, NEW), /has been changed/);
     assert.equal(await ui.tokenCalls(), 2);
-    assert.deepEqual((await graph.requests()).map((r) => [r.token, r.status]), [["expired", 401], ["valid", 204]]);
+    assert.deepEqual((await env.graph.requests()).map((r) => [r.token, r.status]), [["expired", 401], ["valid", 204]]);
   });
 
   test("expired token twice: sign-in expired, one retry only", async () => {
-    await ui.open(site.url, graph.url, { tokens: ["expired-token"] });
+    await ui.open(env.site.url, env.graph.url, { tokens: ["expired-token"] });
     assert.match(await ui.change(OLD, NEW), /Your sign-in has expired/);
-    assert.equal((await graph.requests()).length, 2);
+    assert.equal((await env.graph.requests()).length, 2);
     assert.deepEqual(await failedKinds(), ["sign-in-expired"]);
   });
 
   test("403: not allowed to change the password here", async () => {
-    await ui.open(site.url, graph.url, { tokens: ["no-permission-token"] });
+    await ui.open(env.site.url, env.graph.url, { tokens: ["no-permission-token"] });
     assert.match(await ui.change("Synced-From-AD-1", NEW), /You cannot change your password here/);
     assert.match(await ui.details.textContent(), /HTTP 403, code Authorization_RequestDenied/);
     assert.deepEqual(await failedKinds(), ["forbidden"]);
   });
 
   test("429: too many attempts; Retry-After shown only when the browser may read it", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "throttle", retryAfter: 30 });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "throttle", retryAfter: 30 });
     const hidden = await ui.change(OLD, NEW);
     assert.match(hidden, /Too many attempts/);
     assert.doesNotMatch(hidden, /try again in 30 seconds/);
-    await graph.fault({ kind: "throttle", retryAfter: 30, exposeRetryAfter: true });
+    await env.graph.fault({ kind: "throttle", retryAfter: 30, exposeRetryAfter: true });
     await ui.current.fill(OLD);
     await ui.submit.click();
     await page.getByText(/try again in 30 seconds/).waitFor();
@@ -120,8 +110,8 @@ describe("against the local Graph", () => {
   });
 
   test("503: temporarily unavailable, a different message from 429", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "unavailable", retryAfter: 10 });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "unavailable", retryAfter: 10 });
     const text = await ui.change(OLD, NEW);
     assert.match(text, /temporarily unavailable/);
     assert.doesNotMatch(text, /Too many attempts/);
@@ -130,31 +120,31 @@ describe("against the local Graph", () => {
   });
 
   test("500 with an HTML body: a service problem, shown as text with its status", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "html500" });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "html500" });
     assert.match(await ui.change(OLD, NEW), /Microsoft Graph had a problem \(error 500\)/);
     assert.equal(await page.locator(".gcp h1").count(), 0, "the server's HTML is never rendered");
     assert.deepEqual((await ui.events()).map((e) => [e.detail.kind, e.detail.status]), [["server-error", 500]]);
   });
 
   test("malformed JSON: a generic failure that still shows the status", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "malformed", status: 400 });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "malformed", status: 400 });
     assert.match(await ui.change(OLD, NEW), /does not understand \(HTTP 400\)/);
     assert.deepEqual(await failedKinds(), ["unexpected-response"]);
   });
 
   test("network failure: a dropped connection means Graph cannot be reached", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "close" });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "close" });
     assert.match(await ui.change(OLD, NEW), /Cannot reach Microsoft Graph\. Check your internet connection/);
     assert.deepEqual(await ui.events().then((e) => e.map((x) => [x.detail.kind, x.detail.status])), [["network-error", null]]);
     assert.equal(await ui.newPassword.inputValue(), NEW);
   });
 
   test("timeout: the request is aborted and the user told it may have gone through", async () => {
-    await ui.open(site.url, graph.url, { timeoutMs: 1500 });
-    await graph.fault({ kind: "delay", ms: 4000 });
+    await ui.open(env.site.url, env.graph.url, { timeoutMs: 1500 });
+    await env.graph.fault({ kind: "delay", ms: 4000 });
     const started = Date.now();
     assert.match(await ui.change(OLD, NEW), /no answer within 2 seconds/);
     assert.ok(Date.now() - started < 3900, "aborted before the server answered");
@@ -162,32 +152,32 @@ describe("against the local Graph", () => {
   });
 
   test("double click sends one request and the button says it is busy", async () => {
-    await ui.open(site.url, graph.url);
-    await graph.fault({ kind: "delay", ms: 800 });
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "delay", ms: 800 });
     await ui.fill(OLD, NEW);
     await ui.submit.dblclick();
     await ui.busy.waitFor();
     assert.ok(await ui.busy.isDisabled());
     assert.equal(await ui.current.getAttribute("readonly"), "");
     await ui.result.waitFor();
-    assert.equal((await graph.requests()).length, 1);
+    assert.equal((await env.graph.requests()).length, 1);
     assert.equal(await ui.tokenCalls(), 1);
   });
 
   test("client checks stop bad input before any request", async () => {
-    await ui.open(site.url, graph.url);
+    await ui.open(env.site.url, env.graph.url);
     await ui.fill(OLD, "short");
     await ui.submit.click();
     const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await summary.waitFor();
     assert.match(await summary.textContent(), /at least 8 characters; it has 5/);
     await page.screenshot({ path: join(outputDir, "error-summary.png"), fullPage: true });
-    assert.equal((await graph.requests()).length, 0);
+    assert.equal((await env.graph.requests()).length, 0);
     assert.equal(await ui.tokenCalls(), 0);
   });
 
   test("loading the module mounts nothing until the page calls mount", async () => {
-    await ui.open(site.url, graph.url, { noMount: true });
+    await ui.open(env.site.url, env.graph.url, { noMount: true });
     assert.equal(await page.locator("#change-password").innerHTML(), "");
     assert.equal(await page.locator("form").count(), 0);
     const error = await page.evaluate(async () => {
@@ -199,7 +189,7 @@ describe("against the local Graph", () => {
   });
 
   test("nothing leaks: no password in the URL, storage, console, DOM attributes or emulator log", async () => {
-    await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
+    await ui.open(env.site.url, env.graph.url, { upn: "adele.vance@contoso.example" });
     await ui.change("Wrong-Current-9", NEW);
     await ui.current.fill("");
     await ui.change(OLD, NEW);
@@ -210,7 +200,7 @@ describe("against the local Graph", () => {
     }, [OLD, NEW, "Wrong-Current-9"]);
     assert.deepEqual(leaks, []);
     for (const line of ui.console) for (const s of [OLD, NEW, "demo-token"]) assert.ok(!line.includes(s), line);
-    for (const s of [OLD, NEW]) assert.ok(!graph.log().includes(s));
+    for (const s of [OLD, NEW]) assert.ok(!env.graph.log().includes(s));
     assert.equal(await page.locator('input[autocomplete="username"]').inputValue(), "adele.vance@contoso.example");
   });
 });

@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { extname, join, resolve } from "node:path";
+import { after, before, beforeEach } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = resolve(import.meta.dirname, "..");
@@ -130,4 +131,27 @@ export class ChangePasswordPage {
   tokenCalls() {
     return this.page.evaluate(() => window.tokenCalls);
   }
+}
+
+/**
+ * Registers an e2e file's shared set-up: one browser, emulator and static server for the file,
+ * the emulator reset and the previous test's page closed before each test.
+ * Returns { browser, graph, site, page }, filled in as the hooks run.
+ */
+export function useLocalGraph(browserArgs = []) {
+  const env = {};
+  before(async () => {
+    [env.browser, env.graph, env.site] = await Promise.all([launch(browserArgs), startEmulator(), startStatic()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.graph?.stop();
+    env.site?.stop();
+  });
+  beforeEach(async () => {
+    await env.graph.reset();
+    await env.page?.close();
+    env.page = undefined;
+  });
+  return env;
 }

@@ -2,7 +2,7 @@
 //! person, let Leptos update the DOM, assert on what a person would see.
 #![cfg(target_arch = "wasm32")]
 
-use graph_change_password::mount;
+use graph_change_password::{mount, MountHandle};
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -54,6 +54,20 @@ fn calls(counter: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// A fresh host element with the form mounted; `getToken` runs `token_body` and counts its
+/// calls in `window[counter]`. The form talks to a closed port: these tests send nothing.
+async fn mounted(counter: &str, token_body: &str) -> (HtmlElement, MountHandle) {
+    let host = host();
+    let get_token = counting_get_token(counter, token_body);
+    let handle = mount(
+        host.clone().into(),
+        options(&get_token, "http://127.0.0.1:9/v1.0"),
+    )
+    .unwrap();
+    settle(0).await;
+    (host, handle)
+}
+
 fn input(host: &HtmlElement, label: &str) -> HtmlInputElement {
     let labels = host.query_selector_all("label").unwrap();
     for i in 0..labels.length() {
@@ -77,6 +91,14 @@ fn type_into(field: &HtmlInputElement, text: &str) {
     field
         .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
+}
+
+/// Types a valid entry: current `Old-pass-1`, new and confirmation `New-pass-22`.
+async fn fill_valid(host: &HtmlElement) {
+    type_into(&input(host, "Current password"), "Old-pass-1");
+    type_into(&input(host, "New password"), "New-pass-22");
+    type_into(&input(host, "Confirm new password"), "New-pass-22");
+    settle(0).await;
 }
 
 fn submit_button(host: &HtmlElement) -> HtmlButtonElement {
@@ -115,16 +137,7 @@ fn rules(host: &HtmlElement) -> Vec<(String, bool)> {
 
 #[wasm_bindgen_test]
 async fn mounts_three_labelled_password_fields_and_unmounts() {
-    let host = host();
-    let handle = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t0", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, handle) = mounted("t0", "return 'x'").await;
     for (label, autocomplete) in [
         ("Current password", "current-password"),
         ("New password", "new-password"),
@@ -203,16 +216,7 @@ fn bad_options_throw_clear_errors() {
 
 #[wasm_bindgen_test]
 async fn typing_ticks_the_requirement_list() {
-    let host = host();
-    let _h = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t2", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, _h) = mounted("t2", "return 'x'").await;
     assert!(
         rules(&host).iter().all(|(_, met)| !met),
         "nothing met before typing"
@@ -241,16 +245,7 @@ async fn typing_ticks_the_requirement_list() {
 
 #[wasm_bindgen_test]
 async fn invalid_input_blocks_submission_and_names_each_problem() {
-    let host = host();
-    let _h = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t3", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, _h) = mounted("t3", "return 'x'").await;
     type_into(&input(&host, "Current password"), "Old-pass-1");
     type_into(&input(&host, "New password"), "Passwört-1");
     type_into(&input(&host, "Confirm new password"), "Different-1");
@@ -288,15 +283,9 @@ async fn invalid_input_blocks_submission_and_names_each_problem() {
 
 #[wasm_bindgen_test]
 async fn in_flight_disables_the_button_and_locks_the_fields() {
-    let host = host();
     // The host's token never arrives: the submit stays in flight.
-    let f = counting_get_token("t4", "return new Promise(() => {})");
-    let _h = mount(host.clone().into(), options(&f, "http://127.0.0.1:9/v1.0")).unwrap();
-    settle(0).await;
-    type_into(&input(&host, "Current password"), "Old-pass-1");
-    type_into(&input(&host, "New password"), "New-pass-22");
-    type_into(&input(&host, "Confirm new password"), "New-pass-22");
-    settle(0).await;
+    let (host, _h) = mounted("t4", "return new Promise(() => {})").await;
+    fill_valid(&host).await;
     let button = submit_button(&host);
     button.click();
     settle(20).await;
@@ -324,13 +313,13 @@ async fn a_failing_get_token_sends_nothing_and_tells_the_host() {
     );
     host.add_event_listener_with_callback("password-change-failed", &seen)
         .unwrap();
-    let f = counting_get_token("t5", "throw new Error('no session')");
-    let _h = mount(host.clone().into(), options(&f, "http://127.0.0.1:9/v1.0")).unwrap();
-    settle(0).await;
-    type_into(&input(&host, "Current password"), "Old-pass-1");
-    type_into(&input(&host, "New password"), "New-pass-22");
-    type_into(&input(&host, "Confirm new password"), "New-pass-22");
-    settle(0).await;
+    let get_token = counting_get_token("t5", "throw new Error('no session')");
+    let _h = mount(
+        host.clone().into(),
+        options(&get_token, "http://127.0.0.1:9/v1.0"),
+    )
+    .unwrap();
+    fill_valid(&host).await;
     submit_button(&host).click();
     settle(50).await;
     let result = host
@@ -363,16 +352,7 @@ async fn a_failing_get_token_sends_nothing_and_tells_the_host() {
 
 #[wasm_bindgen_test]
 async fn show_hide_toggles_each_field_and_submit_hides_again() {
-    let host = host();
-    let _h = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t6", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, _h) = mounted("t6", "return 'x'").await;
     let toggle: HtmlButtonElement = host
         .query_selector("button[aria-label='Show new password']")
         .unwrap()
@@ -401,16 +381,7 @@ async fn show_hide_toggles_each_field_and_submit_hides_again() {
 
 #[wasm_bindgen_test]
 async fn caps_lock_is_announced_next_to_the_field() {
-    let host = host();
-    let _h = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t7", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, _h) = mounted("t7", "return 'x'").await;
     let field = input(&host, "Current password");
     let press = |caps: bool| {
         let init = web_sys::KeyboardEventInit::new();
@@ -440,16 +411,7 @@ async fn caps_lock_is_announced_next_to_the_field() {
 
 #[wasm_bindgen_test]
 async fn strength_meter_and_a_debounced_announcement() {
-    let host = host();
-    let _h = mount(
-        host.clone().into(),
-        options(
-            &counting_get_token("t8", "return 'x'"),
-            "http://127.0.0.1:9/v1.0",
-        ),
-    )
-    .unwrap();
-    settle(0).await;
+    let (host, _h) = mounted("t8", "return 'x'").await;
     let new = input(&host, "New password");
     let meter: web_sys::HtmlMeterElement = host
         .query_selector("meter")
