@@ -189,8 +189,10 @@ pub fn ChangePasswordForm(
                 <ul class="gcp__summary-list">{summary_entries}</ul>
             </div>
             {username.map(|upn| view! {
-                // Hidden, yet read by password managers to file the new password under this account.
-                <input type="text" name="username" autocomplete="username" value=upn readonly hidden />
+                // Visually hidden and out of the tab order and the accessibility tree, yet rendered,
+                // so password managers file the new password under this account.
+                <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
+                    aria-label="Username" value=upn readonly tabindex="-1" aria-hidden="true" />
             })}
             <PasswordField id=ids[0].clone() label=LABEL_CURRENT autocomplete="current-password"
                 value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0] />
