@@ -25,34 +25,28 @@ pub fn Requirements(
     #[prop(into)]
     current: Signal<String>,
 ) -> impl IntoView {
-    let checks = Memo::new({
-        let policy = policy.clone();
-        move |_| {
-            new.with(|n| {
-                policy
-                    .check(n)
-                    .into_iter()
-                    .map(|c| c.met)
-                    .collect::<Vec<_>>()
-            })
-        }
-    });
     let labels: Vec<String> = policy
         .check("")
         .iter()
         .map(|c| strings::rule_label(&c.rule))
         .chain(std::iter::once(strings::DIFFERENT_FROM_CURRENT.to_owned()))
         .collect();
-    let rule_count = labels.len() - 1;
+    // One memo for every row's state: a keystroke that changes no state re-renders nothing.
     // Nothing counts as met while the field is empty: a tick there would be noise.
-    let met = move |i: usize| {
-        !new.with(String::is_empty)
-            && if i < rule_count {
-                checks.with(|c| c[i])
-            } else {
-                new.with(|n| current.with(|c| n != c))
-            }
-    };
+    let states = Memo::new({
+        let policy = policy.clone();
+        move |_| {
+            new.with(|n| {
+                let filled = !n.is_empty();
+                let mut states: Vec<bool> =
+                    policy.check(n).iter().map(|c| filled && c.met).collect();
+                states.push(filled && current.with(|c| n != c));
+                states
+            })
+        }
+    });
+    let met = move |i: usize| states.with(|s| s[i]);
+    let empty = Memo::new(move |_| new.with(String::is_empty));
     let score = Memo::new(move |_| new.with(|n| strength(n)));
 
     let announcement = RwSignal::new(String::new());
@@ -68,7 +62,7 @@ pub fn Requirements(
                 let labels = labels.clone();
                 let handle = set_timeout_with_handle(
                     move || {
-                        let text = if new.with_untracked(String::is_empty) {
+                        let text = if empty.get_untracked() {
                             String::new()
                         } else {
                             let rows: Vec<(String, bool)> = labels
@@ -114,7 +108,7 @@ pub fn Requirements(
         <div class="gcp__rules" id=id>
             <p class="gcp__rules-title">{strings::REQUIREMENTS_TITLE}</p>
             <ul class="gcp__rules-list">{rows}</ul>
-            <div class="gcp__strength" hidden=move || new.with(String::is_empty)>
+            <div class="gcp__strength" hidden=move || empty.get()>
                 <span id=strength_id.clone()>{strings::STRENGTH_LABEL}</span>
                 <meter class="gcp__meter" min="0" max="4" low="2" high="3" optimum="4"
                     aria-labelledby=format!("{strength_id} {strength_id}-text")
