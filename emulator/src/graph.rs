@@ -1,72 +1,18 @@
 //! `POST /{v1.0|beta}/me/changePassword` as Microsoft Graph answers it: checks in Graph's order,
-//! Graph's error JSON, CORS for single-page apps. Plus the admin API under `/_emulator/` that
-//! tests and the demo use to inject faults and read what arrived (never a password).
+//! Graph's error JSON, CORS for single-page apps. Faults and the request log live in `admin.rs`.
 
+use crate::admin::{body_fields, Fault, Seen};
 use crate::clock;
 use crate::directory::{demo_users, Refusal, User, EXPIRED_TOKEN};
 use crate::http::{Request, Response};
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::VecDeque;
 
 /// Headers Graph lets browser scripts read. `Retry-After` is deliberately absent, as on Graph.
-const EXPOSED: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate";
+pub(crate) const EXPOSED: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate";
 /// Request headers Graph accepts from browsers; anything else fails the preflight.
 const ALLOWED_HEADERS: &str = "Authorization, Content-Type, client-request-id, return-client-request-id, ConsistencyLevel, Prefer, SdkVersion, Accept";
 const JSON_TYPE: &str = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
-
-/// A misbehaviour to apply to upcoming changePassword calls (not to preflights).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Fault {
-    /// Wait, then answer normally.
-    Delay { ms: u64 },
-    /// 429 with Graph's throttling JSON and `Retry-After`.
-    #[serde(rename_all = "camelCase")]
-    Throttle {
-        retry_after: u64,
-        #[serde(default)]
-        expose_retry_after: bool,
-    },
-    /// 503 with `Retry-After`.
-    #[serde(rename_all = "camelCase")]
-    Unavailable { retry_after: u64 },
-    /// 500 with an HTML page, as a failing front door sends.
-    Html500,
-    /// JSON cut off mid-way, with the given status.
-    Malformed { status: u16 },
-    /// Drop the connection without answering.
-    Close,
-}
-
-#[derive(Deserialize)]
-struct FaultRequest {
-    #[serde(flatten)]
-    fault: Fault,
-    #[serde(default = "one")]
-    times: u32,
-}
-
-fn one() -> u32 {
-    1
-}
-
-/// What the emulator saw of one changePassword call: enough to assert on, no secrets.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Seen {
-    pub method: String,
-    pub path: String,
-    pub origin: Option<String>,
-    /// `valid`, `expired`, `missing`, `unknown`, or `not-bearer`.
-    pub token: &'static str,
-    pub user: Option<String>,
-    pub content_type: Option<String>,
-    pub client_request_id: Option<String>,
-    /// The body's property names, sorted; values are never kept.
-    pub body_fields: Vec<String>,
-    pub status: u16,
-}
 
 /// What the handler wants done with the connection.
 pub enum Reply {
@@ -76,10 +22,10 @@ pub enum Reply {
 }
 
 pub struct Emulator {
-    initial: Vec<User>,
-    users: Vec<User>,
-    faults: VecDeque<Fault>,
-    seen: Vec<Seen>,
+    pub(crate) initial: Vec<User>,
+    pub(crate) users: Vec<User>,
+    pub(crate) faults: VecDeque<Fault>,
+    pub(crate) seen: Vec<Seen>,
 }
 
 impl Emulator {
@@ -128,31 +74,6 @@ impl Emulator {
             _ => graph_error(400, "BadRequest", "Invalid request.", req),
         };
         Reply::Send(cors(reply))
-    }
-
-    fn admin(&mut self, what: &str, req: &Request) -> Response {
-        match (req.method.as_str(), what) {
-            ("OPTIONS", _) => Response::new(204)
-                .header("Access-Control-Allow-Methods", "GET, POST")
-                .header("Access-Control-Allow-Headers", "Content-Type"),
-            ("POST", "faults") => match serde_json::from_slice::<FaultRequest>(&req.body) {
-                Ok(f) => {
-                    for _ in 0..f.times {
-                        self.faults.push_back(f.fault.clone());
-                    }
-                    json_response(200, json!({ "queued": self.faults.len() }))
-                }
-                Err(e) => json_response(400, json!({ "error": e.to_string() })),
-            },
-            ("GET", "requests") => json_response(200, json!(self.seen)),
-            ("POST", "reset") => {
-                self.users = self.initial.clone();
-                self.faults.clear();
-                self.seen.clear();
-                json_response(200, json!({ "reset": true }))
-            }
-            _ => json_response(404, json!({ "error": "unknown admin endpoint" })),
-        }
     }
 
     fn change_password(&mut self, req: &Request) -> Reply {
@@ -326,15 +247,6 @@ impl Emulator {
     }
 }
 
-fn body_fields(body: &[u8]) -> Vec<String> {
-    let mut fields: Vec<String> = serde_json::from_slice::<Value>(body)
-        .ok()
-        .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
-        .unwrap_or_default();
-    fields.sort();
-    fields
-}
-
 /// Adds `request-id`, `client-request-id` (echoed, as Graph does) and `Date`.
 fn with_ids(response: Response, req: &Request) -> (Response, String, String) {
     let request_id = clock::request_id();
@@ -357,11 +269,7 @@ fn graph_error(status: u16, code: &str, message: &str, req: &Request) -> Respons
     response.body(JSON_TYPE, body.to_string())
 }
 
-fn json_response(status: u16, body: Value) -> Response {
-    Response::new(status).body("application/json", body.to_string())
-}
-
-fn cors(response: Response) -> Response {
+pub(crate) fn cors(response: Response) -> Response {
     let exposes = response
         .headers
         .iter()

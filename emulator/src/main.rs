@@ -4,6 +4,7 @@
 //! it prints is `graph-emulator listening on http://127.0.0.1:PORT/v1.0`, so scripts can use
 //! `--port 0` and read the port back.
 
+mod admin;
 mod clock;
 mod directory;
 mod graph;
