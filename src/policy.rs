@@ -1,7 +1,7 @@
 //! Password policy as data: a list of named rules, each met or not, so the view can render a live
 //! checklist and another directory's policy can be plugged in later. Pure; no browser types.
 
-/// Symbols Microsoft Entra ID accepts by default (space is allowed too, see [`Policy::allows`]).
+/// Symbols Microsoft Entra ID accepts by default (space is allowed too: `Policy::allow_space`).
 pub const ENTRA_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
 
 /// A password policy: length bounds, how many character categories must appear, which symbols
@@ -84,11 +84,6 @@ impl Policy {
             c if self.symbols.contains(c) => Some(Category::Symbol),
             _ => None,
         }
-    }
-
-    /// Whether the policy allows this character at all.
-    pub fn allows(&self, c: char) -> bool {
-        self.category(c).is_some()
     }
 
     /// Every rule of the policy, in the order a checklist shows them.
