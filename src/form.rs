@@ -141,20 +141,20 @@ pub fn ChangePasswordForm(
     let labels = [LABEL_CURRENT, LABEL_NEW, LABEL_CONFIRM];
     let ids = [id("current"), id("new"), id("confirm")];
     let problem = move |i: usize| problems.with(|p| [&p.current, &p.new, &p.confirm][i].clone());
-    let error = move |i: usize| {
-        Signal::derive(move || {
-            attempted
-                .get()
-                .then(|| problem(i))
-                .flatten()
-                .map(|p| strings::field_problem(labels[i], &p))
-        })
+    // A field's message, once the user has tried to submit.
+    let error_text = move |i: usize| {
+        attempted
+            .get()
+            .then(|| problem(i))
+            .flatten()
+            .map(|p| strings::field_problem(labels[i], &p))
     };
+    let error = move |i: usize| Signal::derive(move || error_text(i));
     let summary_entries = {
         let ids = ids.clone();
         move || {
             (0..3)
-                .filter_map(|i| error(i).get().map(|message| (i, message)))
+                .filter_map(|i| error_text(i).map(|message| (i, message)))
                 .map(|(i, message)| {
                     let href = format!("#{}", ids[i]);
                     view! {
