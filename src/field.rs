@@ -55,7 +55,7 @@ pub fn PasswordField(
         format!(
             "{} {}",
             if revealed.get() { "Hide" } else { "Show" },
-            label.to_lowercase()
+            label.to_ascii_lowercase()
         )
     };
 
