@@ -6,7 +6,7 @@ use crate::events;
 use crate::field::PasswordField;
 use crate::graph::client::{self, Sent};
 use crate::graph::outcome::Outcome;
-use crate::policy::{Entry, Policy};
+use crate::policy::{Entry, Field, Policy};
 use crate::requirements::Requirements;
 use crate::strings::{self, LABEL_CONFIRM, LABEL_CURRENT, LABEL_NEW};
 use crate::token::TokenSource;
@@ -138,16 +138,15 @@ pub fn ChangePasswordForm(
         }
     };
 
-    let labels = [LABEL_CURRENT, LABEL_NEW, LABEL_CONFIRM];
     let ids = [id("current"), id("new"), id("confirm")];
-    let problem = move |i: usize| problems.with(|p| [&p.current, &p.new, &p.confirm][i].clone());
+    let problem = move |i: usize| problems.with(|p| p.of(Field::ALL[i]).cloned());
     // A field's message, once the user has tried to submit.
     let error_text = move |i: usize| {
         attempted
             .get()
             .then(|| problem(i))
             .flatten()
-            .map(|p| strings::field_problem(labels[i], &p))
+            .map(|p| strings::field_problem(Field::ALL[i], &p))
     };
     let error = move |i: usize| Signal::derive(move || error_text(i));
     let summary_entries = {

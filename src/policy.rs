@@ -50,8 +50,14 @@ pub enum Category {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleCheck {
     pub rule: Rule,
-    pub met: bool,
+    /// Why the rule is not met; `None` when it is.
     pub failure: Option<RuleFailure>,
+}
+
+impl RuleCheck {
+    pub fn met(&self) -> bool {
+        self.failure.is_none()
+    }
 }
 
 /// Why a rule is not met, precise enough to tell the user what to change.
@@ -136,11 +142,7 @@ impl Policy {
             (Rule::AllowedCharacters, characters),
         ]
         .into_iter()
-        .map(|(rule, failure)| RuleCheck {
-            rule,
-            met: failure.is_none(),
-            failure,
-        })
+        .map(|(rule, failure)| RuleCheck { rule, failure })
         .collect()
     }
 }
@@ -163,6 +165,18 @@ pub enum FieldProblem {
     Mismatch,
 }
 
+/// The three fields of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Current,
+    New,
+    Confirm,
+}
+
+impl Field {
+    pub const ALL: [Field; 3] = [Field::Current, Field::New, Field::Confirm];
+}
+
 /// The problems of each field; all `None` means the entry may be sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldProblems {
@@ -172,6 +186,15 @@ pub struct FieldProblems {
 }
 
 impl FieldProblems {
+    /// The problem of one field.
+    pub fn of(&self, field: Field) -> Option<&FieldProblem> {
+        match field {
+            Field::Current => self.current.as_ref(),
+            Field::New => self.new.as_ref(),
+            Field::Confirm => self.confirm.as_ref(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.current.is_none() && self.new.is_none() && self.confirm.is_none()
     }
@@ -221,7 +244,7 @@ mod tests {
     fn a_good_password_meets_every_rule() {
         let checks = Policy::default().check("Tr0ub4dor&3");
         assert_eq!(checks.len(), 3);
-        assert!(checks.iter().all(|c| c.met && c.failure.is_none()));
+        assert!(checks.iter().all(|c| c.met() && c.failure.is_none()));
     }
 
     #[test]

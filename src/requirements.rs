@@ -39,7 +39,7 @@ pub fn Requirements(
             new.with(|n| {
                 let filled = !n.is_empty();
                 let mut states: Vec<bool> =
-                    policy.check(n).iter().map(|c| filled && c.met).collect();
+                    policy.check(n).iter().map(|c| filled && c.met()).collect();
                 states.push(filled && current.with(|c| n != c));
                 states
             })

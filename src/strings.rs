@@ -2,7 +2,7 @@
 //! reviewed in one place and the view never builds messages of its own.
 
 use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter};
-use crate::policy::{Category, FieldProblem, Rule, RuleFailure};
+use crate::policy::{Category, Field, FieldProblem, Rule, RuleFailure};
 use crate::strength::Strength;
 
 pub const LABEL_CURRENT: &str = "Current password";
@@ -124,12 +124,12 @@ pub fn rule_failure(failure: &RuleFailure) -> String {
 }
 
 /// The message shown next to a field.
-pub fn field_problem(field: &'static str, problem: &FieldProblem) -> String {
+pub fn field_problem(field: Field, problem: &FieldProblem) -> String {
     match problem {
         FieldProblem::Required => match field {
-            LABEL_CURRENT => "Enter your current password.".to_owned(),
-            LABEL_NEW => "Enter a new password.".to_owned(),
-            _ => "Enter your new password again.".to_owned(),
+            Field::Current => "Enter your current password.".to_owned(),
+            Field::New => "Enter a new password.".to_owned(),
+            Field::Confirm => "Enter your new password again.".to_owned(),
         },
         FieldProblem::Policy(failure) => rule_failure(failure),
         FieldProblem::SameAsCurrent => {
