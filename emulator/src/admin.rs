@@ -1,46 +1,15 @@
 //! The emulator's own API under `/_emulator/`, for tests and the demo: queue faults for the next
-//! changePassword calls, read what arrived (never a password), reset to the starting users.
+//! changePassword calls, read what arrived (never a password), reset to the starting users, and
+//! a captive portal's sign-in page for redirect faults to point at.
 
+use crate::faults;
 use crate::graph::Emulator;
 use crate::http::{Request, Response};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 
-/// A misbehaviour to apply to upcoming changePassword calls (not to preflights).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum Fault {
-    /// Wait, then answer normally.
-    Delay { ms: u64 },
-    /// 429 with Graph's throttling JSON and `Retry-After`.
-    #[serde(rename_all = "camelCase")]
-    Throttle {
-        retry_after: u64,
-        #[serde(default)]
-        expose_retry_after: bool,
-    },
-    /// 503 with `Retry-After`.
-    #[serde(rename_all = "camelCase")]
-    Unavailable { retry_after: u64 },
-    /// 500 with an HTML page, as a failing front door sends.
-    Html500,
-    /// JSON cut off mid-way, with the given status.
-    Malformed { status: u16 },
-    /// Drop the connection without answering.
-    Close,
-}
-
-#[derive(Deserialize)]
-struct FaultRequest {
-    #[serde(flatten)]
-    fault: Fault,
-    #[serde(default = "one")]
-    times: u32,
-}
-
-fn one() -> u32 {
-    1
-}
+/// What `GET /_emulator/portal` serves: the page a Wi-Fi captive portal redirects to.
+pub const PORTAL_PAGE: &str = "<html><body><h1>Sign in to the Wi-Fi</h1></body></html>";
 
 /// What the emulator saw of one changePassword call: enough to assert on, no secrets.
 #[derive(Clone, Debug, Serialize)]
@@ -65,15 +34,16 @@ impl Emulator {
             ("OPTIONS", _) => Response::new(204)
                 .header("Access-Control-Allow-Methods", "GET, POST")
                 .header("Access-Control-Allow-Headers", "Content-Type"),
-            ("POST", "faults") => match serde_json::from_slice::<FaultRequest>(&req.body) {
-                Ok(f) => {
-                    for _ in 0..f.times {
-                        self.faults.push_back(f.fault.clone());
+            ("POST", "faults") => match faults::parse(&req.body) {
+                Ok((fault, times)) => {
+                    for _ in 0..times {
+                        self.faults.push_back(fault.clone());
                     }
                     json_response(200, json!({ "queued": self.faults.len() }))
                 }
-                Err(e) => json_response(400, json!({ "error": e.to_string() })),
+                Err(e) => json_response(400, json!({ "error": e })),
             },
+            ("GET", "portal") => Response::new(200).body("text/html; charset=utf-8", PORTAL_PAGE),
             ("GET", "requests") => json_response(200, json!(self.seen)),
             ("POST", "reset") => {
                 self.users = self.initial.clone();

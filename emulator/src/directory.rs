@@ -3,9 +3,10 @@
 //! cannot do, so those paths can be tried for real.
 
 use serde::Deserialize;
+use std::fmt;
 
-/// A user of the emulated tenant, as given in a `--users` file.
-#[derive(Clone, Debug, Deserialize)]
+/// A user of the emulated tenant, as given in a `--users` file. Its `Debug` hides the secrets.
+#[derive(Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub user_principal_name: String,
@@ -24,10 +25,25 @@ fn yes() -> bool {
     true
 }
 
+impl fmt::Debug for User {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("User")
+            .field("user_principal_name", &self.user_principal_name)
+            .field("password", &"<redacted>")
+            .field("token", &"<redacted>")
+            .field("can_change_password", &self.can_change_password)
+            .field(
+                "history",
+                &format_args!("<{} redacted>", self.history.len()),
+            )
+            .finish()
+    }
+}
+
 /// Tokens that are well-formed but expired: 401, as Graph answers a stale MSAL cache.
 pub const EXPIRED_TOKEN: &str = "expired-token";
 
-/// The users a fresh emulator starts with; printed at start so a person can try them.
+/// The users a fresh emulator starts with; their passwords and tokens are listed in README.md.
 pub fn demo_users() -> Vec<User> {
     vec![
         User {
@@ -148,6 +164,17 @@ mod tests {
         assert_eq!(u.refuses("Welcome-To-It9"), Some(Refusal::Banned));
         assert_eq!(u.refuses("Adele-Rocks-99"), Some(Refusal::Banned));
         assert_eq!(u.refuses("Blue-Harbour-42"), None);
+    }
+
+    #[test]
+    fn debug_output_hides_password_token_and_history() {
+        let mut u = adele();
+        u.change_password("Blue-Harbour-42");
+        let shown = format!("{u:?} {u:#?}");
+        assert!(shown.contains("adele.vance@contoso.example"), "{shown}");
+        for secret in ["Start-Here-2026", "Blue-Harbour-42", "demo-token"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
     }
 
     #[test]

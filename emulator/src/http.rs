@@ -7,6 +7,10 @@ use std::net::TcpStream;
 
 /// Bodies larger than this are refused; a password change is a few hundred bytes.
 pub const MAX_BODY: usize = 64 * 1024;
+/// The longest request line or header line accepted, without its CRLF.
+pub const MAX_LINE: usize = 16 * 1024;
+/// The most header lines accepted.
+const MAX_HEADERS: usize = 100;
 
 pub struct Request {
     pub method: String,
@@ -55,7 +59,10 @@ impl Response {
 pub enum ReadError {
     Io,
     Malformed,
+    /// The body is over [`MAX_BODY`]: 413.
     TooLarge,
+    /// A line over [`MAX_LINE`] or more than `MAX_HEADERS` headers: 431.
+    HeadersTooLarge,
 }
 
 impl From<io::Error> for ReadError {
@@ -64,10 +71,21 @@ impl From<io::Error> for ReadError {
     }
 }
 
+/// Reads one line into `line` (cleared first), refusing it past [`MAX_LINE`]; 0 at end of input.
+fn read_line(reader: &mut impl BufRead, line: &mut String) -> Result<usize, ReadError> {
+    line.clear();
+    let n = reader.take(MAX_LINE as u64 + 2).read_line(line)?;
+    let complete = line.ends_with('\n');
+    if line.trim_end_matches(['\r', '\n']).len() > MAX_LINE || (!complete && n > MAX_LINE) {
+        return Err(ReadError::HeadersTooLarge);
+    }
+    Ok(n)
+}
+
 pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
-    reader.read_line(&mut line)?;
+    read_line(&mut reader, &mut line)?;
     let mut parts = line.split_whitespace();
     let (Some(method), Some(path), Some(_version)) = (parts.next(), parts.next(), parts.next())
     else {
@@ -76,8 +94,7 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     let (method, path) = (method.to_owned(), path.to_owned());
     let mut headers = Vec::new();
     loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
+        if read_line(&mut reader, &mut line)? == 0 {
             return Err(ReadError::Malformed);
         }
         let trimmed = line.trim_end_matches(['\r', '\n']);
@@ -86,8 +103,8 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
         }
         let (name, value) = trimmed.split_once(':').ok_or(ReadError::Malformed)?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        if headers.len() > 100 {
-            return Err(ReadError::Malformed);
+        if headers.len() > MAX_HEADERS {
+            return Err(ReadError::HeadersTooLarge);
         }
     }
     let mut request = Request {
@@ -111,22 +128,39 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
         204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
-        413 => "Payload Too Large",
+        407 => "Proxy Authentication Required",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
-        _ => "Status",
+        504 => "Gateway Timeout",
+        511 => "Network Authentication Required",
+        // The reason phrase is optional (RFC 9112 §4); clients ignore it.
+        _ => "",
     }
 }
 
-pub fn write_response(mut stream: &TcpStream, response: &Response) -> io::Result<()> {
+/// Writes the response and marks the end of the connection. A 204 carries neither a body nor
+/// `Content-Length` (RFC 9110 §8.6, §15.3.5); every other response states its length.
+pub fn write_response(mut out: impl Write, response: &Response) -> io::Result<()> {
     let mut head = format!(
         "HTTP/1.1 {} {}\r\n",
         response.status,
@@ -135,11 +169,55 @@ pub fn write_response(mut stream: &TcpStream, response: &Response) -> io::Result
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nConnection: close\r\n\r\n",
-        response.body.len()
-    ));
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(&response.body)?;
-    stream.flush()
+    let body: &[u8] = if response.status == 204 {
+        &[]
+    } else {
+        head.push_str(&format!("Content-Length: {}\r\n", response.body.len()));
+        &response.body
+    };
+    head.push_str("Connection: close\r\n\r\n");
+    out.write_all(head.as_bytes())?;
+    out.write_all(body)?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(response: &Response) -> String {
+        let mut out = Vec::new();
+        write_response(&mut out, response).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn no_content_has_no_length_and_no_body() {
+        let text = written(&Response::new(204).body("text/plain", "ignored"));
+        assert!(
+            !text.to_ascii_lowercase().contains("content-length"),
+            "{text}"
+        );
+        assert!(text.ends_with("\r\n\r\n"), "{text}");
+        let text = written(&Response::new(200).body("text/plain", "hi"));
+        assert!(
+            text.contains("Content-Length: 2\r\n") && text.ends_with("hi"),
+            "{text}"
+        );
+        assert!(written(&Response::new(400)).contains("Content-Length: 0\r\n"));
+    }
+
+    #[test]
+    fn lines_over_the_limit_are_refused() {
+        let ok = format!("{}\r\nnext", "a".repeat(MAX_LINE));
+        let mut line = String::new();
+        assert!(read_line(&mut ok.as_bytes(), &mut line).is_ok());
+        for long in [
+            format!("{}\r\n", "a".repeat(MAX_LINE + 1)),
+            "a".repeat(MAX_LINE * 3),
+        ] {
+            let result = read_line(&mut long.as_bytes(), &mut line);
+            assert!(matches!(result, Err(ReadError::HeadersTooLarge)));
+        }
+    }
 }

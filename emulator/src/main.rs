@@ -2,17 +2,21 @@
 //!
 //! `graph-emulator [--port 8787] [--users users.json]` listens on 127.0.0.1 only. The first line
 //! it prints is `graph-emulator listening on http://127.0.0.1:PORT/v1.0`, so scripts can use
-//! `--port 0` and read the port back.
+//! `--port 0` and read the port back. Nothing it prints (stdout or stderr) holds a password or a
+//! token: they are in the `--users` file, or for the demo users in README.md.
 
 mod admin;
+mod checks;
 mod clock;
 mod directory;
+mod faults;
 mod graph;
 mod http;
 
+use directory::EXPIRED_TOKEN;
 use graph::{Emulator, Reply};
-use std::io::{self, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use std::{env, fs, process, thread};
@@ -37,13 +41,16 @@ fn main() {
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
-    let emulator = match users {
-        Some(users) => Emulator::new(users),
-        None => Emulator::demo(),
+    let (emulator, users_from) = match users {
+        Some((path, users)) => (Emulator::new(users), format!("the --users file {path}")),
+        None => (
+            Emulator::demo(),
+            "README.md (\"The local Microsoft Graph\")".to_owned(),
+        ),
     };
     // One write, errors ignored: a reader that closes stdout after the first line must not
     // take the server down with it.
-    let _ = writeln!(io::stdout(), "{}", banner(port, &emulator));
+    let _ = writeln!(io::stdout(), "{}", banner(port, &emulator, &users_from));
     let _ = io::stdout().flush();
     let emulator = Arc::new(Mutex::new(emulator));
     for stream in listener.incoming().flatten() {
@@ -52,7 +59,9 @@ fn main() {
     }
 }
 
-fn banner(port: u16, emulator: &Emulator) -> String {
+/// The start-up text: the address first (scripts parse that line), then who can sign in.
+/// Never a password or a token.
+fn banner(port: u16, emulator: &Emulator, users_from: &str) -> String {
     let mut text = format!("graph-emulator listening on http://127.0.0.1:{port}/v1.0");
     for u in emulator.users() {
         let note = if u.can_change_password {
@@ -60,19 +69,20 @@ fn banner(port: u16, emulator: &Emulator) -> String {
         } else {
             "  (403: not allowed to change)"
         };
-        text.push_str(&format!(
-            "\n  user {}  password {:?}  token {:?}{note}",
-            u.user_principal_name, u.password, u.token
-        ));
+        text.push_str(&format!("\n  user {}{note}", u.user_principal_name));
     }
-    text.push_str("\n  token \"expired-token\" is always expired (401)");
-    text.push_str(
-        "\n  admin: POST /_emulator/faults, GET /_emulator/requests, POST /_emulator/reset",
-    );
+    text.push_str(&format!(
+        "\n  passwords and tokens: see {users_from}\
+         \n  token \"{EXPIRED_TOKEN}\" (no user's) is always expired (401)\
+         \n  admin: POST /_emulator/faults, GET /_emulator/requests, POST /_emulator/reset, \
+         GET /_emulator/portal"
+    ));
     text
 }
 
-fn parse_args(args: Vec<String>) -> Result<(u16, Option<Vec<directory::User>>), String> {
+type UsersFile = (String, Vec<directory::User>);
+
+fn parse_args(args: Vec<String>) -> Result<(u16, Option<UsersFile>), String> {
     let (mut port, mut users) = (8787, None);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -87,7 +97,8 @@ fn parse_args(args: Vec<String>) -> Result<(u16, Option<Vec<directory::User>>), 
                 let path = value()?;
                 let text =
                     fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
-                users = Some(serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?);
+                let parsed = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+                users = Some((path, parsed));
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -103,17 +114,16 @@ fn serve(stream: TcpStream, emulator: &Mutex<Emulator>) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let request = match http::read_request(&stream) {
         Ok(r) => r,
-        Err(http::ReadError::TooLarge) => {
-            let _ = http::write_response(&stream, &http::Response::new(413));
-            return;
-        }
+        // Inferred, as is the 431: what Graph's front door answers to these is not published.
+        Err(http::ReadError::TooLarge) => return refuse(&stream, 413),
+        Err(http::ReadError::HeadersTooLarge) => return refuse(&stream, 431),
         Err(_) => return,
     };
     let reply = match emulator.lock() {
         Ok(mut e) => e.handle(&request),
         Err(_) => return,
     };
-    // Passwords are never printed: only the method, path and status.
+    // Passwords and tokens are never printed: only the method, path (without its query) and status.
     let (status, response) = match reply {
         Reply::Send(r) => (r.status.to_string(), Some(r)),
         Reply::DelayThenSend(ms, r) => {
@@ -122,8 +132,32 @@ fn serve(stream: TcpStream, emulator: &Mutex<Emulator>) {
         }
         Reply::Drop => ("connection dropped".to_owned(), None),
     };
-    eprintln!("{} {} -> {status}", request.method, request.path);
+    let path = request.path.split('?').next().unwrap_or("");
+    eprintln!(
+        "{} {} -> {status}",
+        printable(&request.method),
+        printable(path)
+    );
     if let Some(response) = response {
         let _ = http::write_response(&stream, &response);
     }
+}
+
+/// Answers a request that was not read to its end, then lets the client finish sending before
+/// closing: closing on unread input would reset the connection and could lose the answer.
+fn refuse(stream: &TcpStream, status: u16) {
+    eprintln!("(request refused) -> {status}");
+    if http::write_response(stream, &http::Response::new(status)).is_err() {
+        return;
+    }
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = io::copy(&mut stream.take(1 << 20), &mut io::sink());
+}
+
+/// What a client sent, safe to show on a terminal: control characters become `?`.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
