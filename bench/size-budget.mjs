@@ -2,13 +2,13 @@
 // Deterministic (same bytes in, same figure out), so it can fail a build.
 import { sizes } from "./bench.mjs";
 
-/** Measured 2026-11-25 at 83.7 kB, plus ~2.5 % margin; lower it whenever the bundle shrinks. */
-export const BUDGET_BROTLI_BYTES = 86_000;
+/** Measured 2026-11-27 at 86 726 B (after the trust fixes), plus 3 %; lower it whenever the bundle shrinks. */
+export const BUDGET_BROTLI_BYTES = 89_300;
 
 const s = sizes();
 const total = s.total.brotli;
 console.log(`bundle brotli: wasm ${s.wasm.brotli} B + JS ${s.js.brotli} B = ${total} B (budget ${BUDGET_BROTLI_BYTES} B)`);
 if (total > BUDGET_BROTLI_BYTES) {
-  console.error(`size budget exceeded by ${total - BUDGET_BROTLI_BYTES} B`);
+  console.error(`size budget exceeded: the bundle is ${total} B brotli, the budget ${BUDGET_BROTLI_BYTES} B (over by ${total - BUDGET_BROTLI_BYTES} B)`);
   process.exit(1);
 }

@@ -24,14 +24,16 @@ export async function startEmulator() {
   const child = spawn(join(root, "target/debug/graph-emulator"), ["--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const stderr = [];
-  child.stderr.on("data", (d) => stderr.push(String(d)));
+  // Everything the emulator prints, on both streams: the leak test reads it all.
+  const printed = [];
+  child.stderr.on("data", (d) => printed.push(String(d)));
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise((ok, fail) => {
     lines.once("line", ok);
-    child.once("exit", (code) => fail(new Error(`emulator exited ${code}: ${stderr.join("")}`)));
+    child.once("exit", (code) => fail(new Error(`emulator exited ${code}: ${printed.join("")}`)));
   });
-  lines.on("line", () => {});
+  printed.push(first + "\n");
+  lines.on("line", (line) => printed.push(line + "\n"));
   const base = first.match(/(http:\/\/127\.0\.0\.1:\d+)\/v1\.0/)[1];
   const admin = async (path, body) => {
     const res = await fetch(`${base}/_emulator/${path}`, {
@@ -47,7 +49,9 @@ export async function startEmulator() {
     requests: () => admin("requests"),
     fault: (f) => admin("faults", f),
     reset: () => admin("reset", {}),
-    log: () => stderr.join(""),
+    base,
+    /** All the emulator printed so far, stdout and stderr. */
+    log: () => printed.join(""),
     stop: () => child.kill(),
   };
 }
@@ -130,6 +134,11 @@ export class ChangePasswordPage {
 
   tokenCalls() {
     return this.page.evaluate(() => window.tokenCalls);
+  }
+
+  /** The request objects the component passed to getToken, in order. */
+  tokenRequests() {
+    return this.page.evaluate(() => window.tokenRequests);
   }
 }
 

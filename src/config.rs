@@ -34,9 +34,24 @@ impl Default for Config {
 pub enum ConfigError {
     NoTarget,
     GetTokenNotFunction,
-    BaseUrlNotHttps(String),
+    BaseUrl(BaseUrlProblem),
     BadTimeout,
     NotAString(&'static str),
+}
+
+/// What is wrong with a `baseUrl`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseUrlProblem {
+    /// Not `https://host…` (or `http://` for localhost / 127.0.0.1).
+    NotHttps,
+    /// `user:password@` before the host: never send credentials in a URL.
+    Credentials,
+    /// A `?query`: the endpoint path is appended, so a query would end up in the middle.
+    Query,
+    /// A `#fragment`, for the same reason.
+    Fragment,
+    /// Spaces, control characters, backslashes or non-ASCII: write the host in ASCII (punycode).
+    Characters,
 }
 
 impl fmt::Display for ConfigError {
@@ -47,9 +62,16 @@ impl fmt::Display for ConfigError {
                 f,
                 "mount(targetElement, options): options.getToken must be a function returning an access token (or a Promise of one)"
             ),
-            ConfigError::BaseUrlNotHttps(url) => write!(
+            ConfigError::BaseUrl(problem) => write!(
                 f,
-                "mount(targetElement, options): options.baseUrl must start with https:// (http:// only for localhost or 127.0.0.1), got \"{url}\""
+                "mount(targetElement, options): options.baseUrl {}",
+                match problem {
+                    BaseUrlProblem::NotHttps => "must be https://host/… (http:// only for localhost or 127.0.0.1)",
+                    BaseUrlProblem::Credentials => "must not contain a user name or password (user:password@host)",
+                    BaseUrlProblem::Query => "must not contain a query (?…)",
+                    BaseUrlProblem::Fragment => "must not contain a fragment (#…)",
+                    BaseUrlProblem::Characters => "must not contain spaces, control characters, backslashes or non-ASCII characters",
+                }
             ),
             // No float formatting here: it would cost kilobytes of wasm for one error message.
             ConfigError::BadTimeout => write!(
@@ -63,23 +85,42 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Whether Graph may be called at this base URL: TLS everywhere except the developer's machine.
-pub fn base_url_allowed(url: &str) -> bool {
+/// Checks a Graph base URL: TLS everywhere except the developer's machine, and nothing in it
+/// that could carry a secret or change where the request goes. Pure string checks: no URL crate
+/// (and its IDNA tables) in the wasm for this.
+pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
+    if !url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
+        return Err(BaseUrlProblem::Characters);
+    }
+    if url.contains('#') {
+        return Err(BaseUrlProblem::Fragment);
+    }
+    if url.contains('?') {
+        return Err(BaseUrlProblem::Query);
+    }
     let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower.strip_prefix("https://").or_else(|| {
-        lower
-            .strip_prefix("http://")
-            .filter(|r| is_loopback_authority(r))
-    }) else {
-        return false;
+    let (rest, https) = match (
+        lower.strip_prefix("https://"),
+        lower.strip_prefix("http://"),
+    ) {
+        (Some(rest), _) => (rest, true),
+        (None, Some(rest)) => (rest, false),
+        (None, None) => return Err(BaseUrlProblem::NotHttps),
     };
-    !rest.is_empty() && !rest.starts_with('/')
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(BaseUrlProblem::Credentials);
+    }
+    if authority.is_empty() || !(https || is_loopback(authority)) {
+        return Err(BaseUrlProblem::NotHttps);
+    }
+    Ok(())
 }
 
-fn is_loopback_authority(rest: &str) -> bool {
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+/// Whether `host[:port]` is this machine, by name or address.
+fn is_loopback(authority: &str) -> bool {
     let host = authority.rsplit_once(':').map_or(authority, |(h, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) {
+        if port.bytes().all(|c| c.is_ascii_digit()) {
             h
         } else {
             authority
@@ -97,9 +138,7 @@ impl Config {
     ) -> Result<Self, ConfigError> {
         let mut config = Config::default();
         if let Some(url) = base_url {
-            if !base_url_allowed(&url) {
-                return Err(ConfigError::BaseUrlNotHttps(url));
-            }
+            check_base_url(&url).map_err(ConfigError::BaseUrl)?;
             config.base_url = url;
         }
         if let Some(ms) = timeout_ms {
@@ -134,7 +173,7 @@ mod tests {
             "http://127.0.0.1:8787/v1.0",
             "http://localhost/v1.0",
         ] {
-            assert!(base_url_allowed(url), "{url}");
+            assert_eq!(check_base_url(url), Ok(()), "{url}");
         }
     }
 
@@ -144,19 +183,40 @@ mod tests {
             "http://graph.microsoft.com/v1.0",
             "http://localhost.evil.example/v1.0",
             "http://127.0.0.1.nip.io/v1.0",
-            "http://localhost@evil.example/",
             "ftp://localhost/",
             "https://",
             "https:///path",
             "graph.microsoft.com",
             "",
         ] {
-            assert!(!base_url_allowed(url), "{url}");
+            assert_eq!(check_base_url(url), Err(BaseUrlProblem::NotHttps), "{url}");
         }
         assert_eq!(
             Config::new(Some("http://x.example".into()), None, None),
-            Err(ConfigError::BaseUrlNotHttps("http://x.example".into()))
+            Err(ConfigError::BaseUrl(BaseUrlProblem::NotHttps))
         );
+    }
+
+    #[test]
+    fn credentials_queries_fragments_and_odd_characters_are_refused() {
+        use BaseUrlProblem::*;
+        for (url, problem) in [
+            ("https://user:pass@graph.microsoft.com/v1.0", Credentials),
+            ("https://token@graph.microsoft.com/v1.0", Credentials),
+            ("http://localhost@evil.example/", Credentials),
+            ("https://graph.microsoft.com/v1.0?x=1", Query),
+            ("https://graph.microsoft.com/v1.0#me", Fragment),
+            ("https://graph.microsoft.com/v1.0 ", Characters),
+            (" https://graph.microsoft.com/v1.0", Characters),
+            ("https://graph.micro soft.com/v1.0", Characters),
+            ("https://graph.microsoft.com/v1.0\n", Characters),
+            ("https://evil.example\\@graph.microsoft.com/", Characters),
+            ("https://gräph.example/v1.0", Characters),
+        ] {
+            assert_eq!(check_base_url(url), Err(problem), "{url:?}");
+        }
+        let message = ConfigError::BaseUrl(Credentials).to_string();
+        assert!(message.contains("options.baseUrl"), "{message}");
     }
 
     #[test]
@@ -198,7 +258,7 @@ mod tests {
         assert!(ConfigError::GetTokenNotFunction
             .to_string()
             .contains("getToken must be a function"));
-        assert!(ConfigError::BaseUrlNotHttps("http://a".into())
+        assert!(ConfigError::BaseUrl(BaseUrlProblem::NotHttps)
             .to_string()
             .contains("https://"));
     }

@@ -1,6 +1,6 @@
 //! The DOM events the host page listens for on the element it mounted into.
 
-use crate::graph::client::Sent;
+use crate::graph::client::Attempt;
 use crate::graph::outcome::Outcome;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -18,20 +18,17 @@ fn opt(value: Option<&str>) -> JsValue {
 }
 
 /// Fires `password-changed` or `password-change-failed` (bubbling, composed) on `host`, with
-/// `detail = { kind, status, requestId, clientRequestId }`. Never carries a password or token.
-pub fn announce(host: &HtmlElement, sent: &Sent) {
+/// `detail = { kind, status, requestId, clientRequestId }`; `status` is the status the browser
+/// reported, `null` when there was none. Never carries a password or token.
+pub fn announce(host: &HtmlElement, attempt: &Attempt) {
     let detail = Object::new();
-    let outcome = &sent.outcome;
+    let outcome = &attempt.outcome;
     let details = outcome.details();
     set(&detail, "kind", JsValue::from_str(outcome.kind()));
     set(
         &detail,
         "status",
-        match (outcome, details) {
-            (Outcome::Changed, _) => JsValue::from(204),
-            (_, Some(d)) => JsValue::from(d.status),
-            _ => JsValue::NULL,
-        },
+        outcome.status().map_or(JsValue::NULL, JsValue::from),
     );
     set(
         &detail,
@@ -41,7 +38,7 @@ pub fn announce(host: &HtmlElement, sent: &Sent) {
     set(
         &detail,
         "clientRequestId",
-        opt(sent.client_request_id.as_deref()),
+        opt(attempt.client_request_id.as_deref()),
     );
     let init = CustomEventInit::new();
     init.set_bubbles(true);

@@ -69,7 +69,6 @@ pub fn PasswordField(
                 <input
                     class="gcp__input"
                     id=id.clone()
-                    name=id.clone()
                     type=move || if revealed.get() { "text" } else { "password" }
                     autocomplete=autocomplete
                     spellcheck="false"

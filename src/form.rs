@@ -1,10 +1,11 @@
 //! The change-password form: signals for what is typed, the policy checks derived from them,
-//! one local Action for the Graph call, and the rendering of every outcome.
+//! one submit task for the Graph call, and the rendering of every outcome.
 
 use crate::config::Config;
 use crate::events;
 use crate::field::PasswordField;
-use crate::graph::client::{self, Sent};
+use crate::graph::client::{self, Attempt};
+use crate::graph::deadline::Lifetime;
 use crate::graph::outcome::Outcome;
 use crate::policy::{Entry, Field, Policy};
 use crate::requirements::Requirements;
@@ -68,12 +69,32 @@ pub fn ChangePasswordForm(
         move |_| entry().problems(&policy)
     });
 
-    let action = Action::new_local(move |entry: &Entry| {
-        let (config, tokens, host, entry) =
-            (config.clone(), tokens.clone(), host.clone(), entry.clone());
-        async move {
-            let sent = client::change_password(&config, &tokens, &entry.current, &entry.new).await;
-            match sent.outcome {
+    // Ends with the form: aborts a request or a token wait in flight, and silences its outcome.
+    let lifetime = Lifetime::default();
+    on_cleanup({
+        let lifetime = send_wrapper::SendWrapper::new(lifetime.clone());
+        move || lifetime.end()
+    });
+    let pending = RwSignal::new(false);
+    let last = RwSignal::new(None::<Attempt>);
+    let send = move |entry: Entry| {
+        let (config, tokens, host, lifetime) = (
+            config.clone(),
+            tokens.clone(),
+            host.clone(),
+            lifetime.clone(),
+        );
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let attempt =
+                client::change_password(&config, &tokens, &lifetime, &entry.current, &entry.new)
+                    .await;
+            drop(entry);
+            // The form went away while waiting: nothing to show, nobody to tell.
+            let Some(attempt) = attempt.filter(|_| !lifetime.ended()) else {
+                return;
+            };
+            match attempt.outcome {
                 Outcome::Changed => {
                     for field in [current, new, confirm] {
                         field.try_set(String::new());
@@ -82,32 +103,35 @@ pub fn ChangePasswordForm(
                     focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into));
                 }
                 Outcome::WrongCurrentPassword(_) => {
+                    // The server's message is the one to read; the emptied field is not an
+                    // error of the user's to summarise.
                     current.try_set(String::new());
+                    attempted.try_set(false);
                     focus_soon(move || refs[0].try_get_untracked().flatten().map(Into::into));
                 }
                 _ => focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into)),
             }
-            events::announce(&host, &sent);
-            sent
-        }
-    });
-    let pending = action.pending();
-    let shown = move || (!pending.get()).then(|| action.value().get()).flatten();
+            last.try_set(Some(attempt.clone()));
+            pending.try_set(false);
+            events::announce(&host, &attempt);
+        });
+    };
+    let shown = move || (!pending.get()).then(|| last.get()).flatten();
 
     let result = move |success: bool| {
         shown()
-            .filter(|sent: &Sent| (sent.outcome == Outcome::Changed) == success)
-            .map(|sent| {
-                let message = strings::outcome_message(&sent.outcome, timeout_ms);
+            .filter(|attempt: &Attempt| (attempt.outcome == Outcome::Changed) == success)
+            .map(|attempt| {
+                let message = strings::outcome_message(&attempt.outcome, timeout_ms);
                 let details =
-                    strings::details_line(&sent.outcome, sent.client_request_id.as_deref());
+                    strings::details_line(&attempt.outcome, attempt.client_request_id.as_deref());
                 view! {
                     <div
                         class="gcp__result"
                         class=("gcp__result--success", success)
                         class=("gcp__result--error", !success)
                         tabindex="-1"
-                        data-kind=sent.outcome.kind()
+                        data-kind=attempt.outcome.kind()
                         node_ref=result_ref
                     >
                         <p class="gcp__result-message">{message}</p>
@@ -132,7 +156,7 @@ pub fn ChangePasswordForm(
                 new: new.get_untracked(),
                 confirm: confirm.get_untracked(),
             };
-            action.dispatch_local(entry);
+            send(entry);
         } else {
             focus_soon(move || summary_ref.get_untracked().map(Into::into));
         }
@@ -175,7 +199,9 @@ pub fn ChangePasswordForm(
     let rules_id = id("rules");
 
     view! {
-        <form class="gcp" novalidate aria-label=strings::SUBMIT on:submit=on_submit>
+        // POST and no named password inputs: should the submit handler ever not run (or a host
+        // call `form.submit()`), the browser's own submission carries no password.
+        <form class="gcp" method="post" novalidate aria-label=strings::SUBMIT on:submit=on_submit>
             <div
                 class="gcp__summary"
                 role="alert"

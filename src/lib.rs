@@ -9,6 +9,7 @@ pub mod graph;
 pub mod policy;
 pub mod strength;
 pub mod strings;
+pub mod token;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
@@ -20,8 +21,6 @@ pub mod field;
 pub mod form;
 #[cfg(target_arch = "wasm32")]
 pub mod requirements;
-#[cfg(target_arch = "wasm32")]
-pub mod token;
 
 #[cfg(target_arch = "wasm32")]
 pub use embed::{mount, MountHandle};

@@ -75,9 +75,17 @@ pub enum RuleFailure {
         have: usize,
         required: usize,
     },
-    /// The distinct characters that are not allowed, in order of first appearance.
-    Disallowed(Vec<char>),
+    /// The first few distinct characters that are not allowed (at most [`NAMED_AT_MOST`]), in
+    /// order of first appearance; `more` when there are others.
+    Disallowed {
+        named: Vec<char>,
+        more: bool,
+    },
 }
+
+/// How many disallowed characters a message names: enough to find them, and a pasted page of
+/// foreign text costs no more than a few.
+pub const NAMED_AT_MOST: usize = 3;
 
 impl Policy {
     /// The category a character counts towards, or `None` if the policy does not allow it.
@@ -97,11 +105,13 @@ impl Policy {
         let len = password.chars().count();
         let mut seen = [false; 4];
         let mut disallowed: Vec<char> = Vec::new();
+        let mut more = false;
         for c in password.chars() {
             match self.category(c) {
                 Some(cat) => seen[cat as usize] = true,
-                None if !disallowed.contains(&c) => disallowed.push(c),
-                None => {}
+                None if disallowed.contains(&c) => {}
+                None if disallowed.len() < NAMED_AT_MOST => disallowed.push(c),
+                None => more = true,
             }
         }
         let have = seen.iter().filter(|s| **s).count();
@@ -123,7 +133,10 @@ impl Policy {
             have,
             required: self.min_categories,
         });
-        let characters = (!disallowed.is_empty()).then_some(RuleFailure::Disallowed(disallowed));
+        let characters = (!disallowed.is_empty()).then_some(RuleFailure::Disallowed {
+            named: disallowed,
+            more,
+        });
 
         [
             (
@@ -147,12 +160,18 @@ impl Policy {
     }
 }
 
-/// What the user typed, as the form hands it to the checks.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the user typed, as the form hands it to the checks. No `Debug` shows the passwords.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Entry {
     pub current: String,
     pub new: String,
     pub confirm: String,
+}
+
+impl std::fmt::Debug for Entry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Entry { <redacted> }")
+    }
 }
 
 /// A problem with one field, found before anything is sent.
@@ -288,7 +307,7 @@ mod tests {
     fn each_kind_of_disallowed_character_is_named_once() {
         let dis = |pw: &str| {
             failures(pw).into_iter().find_map(|f| match f {
-                RuleFailure::Disallowed(cs) => Some(cs),
+                RuleFailure::Disallowed { named, more: false } => Some(named),
                 _ => None,
             })
         };
@@ -300,6 +319,33 @@ mod tests {
         assert_eq!(dis("Ｐassword1!"), Some(vec!['Ｐ']));
         assert_eq!(dis("Password1€"), Some(vec!['€']));
         assert_eq!(dis("Password1!"), None);
+    }
+
+    #[test]
+    fn a_pasted_page_of_foreign_text_names_only_a_few_characters() {
+        let pasted: String = (0..20_000u32)
+            .filter_map(|i| char::from_u32(0x4e00 + i))
+            .collect();
+        let found = failures(&format!("Aa1!{pasted}"));
+        assert!(found.contains(&RuleFailure::Disallowed {
+            named: vec!['\u{4e00}', '\u{4e01}', '\u{4e02}'],
+            more: true
+        }));
+        assert!(found.contains(&RuleFailure::TooLong {
+            len: 20_004,
+            max: 256
+        }));
+    }
+
+    #[test]
+    fn entry_debug_shows_no_password() {
+        let entry = Entry {
+            current: "Old-Secret-1".into(),
+            new: "New-Secret-2".into(),
+            confirm: "New-Secret-2".into(),
+        };
+        let debug = format!("{entry:?}");
+        assert!(!debug.contains("Secret"), "{debug}");
     }
 
     #[test]

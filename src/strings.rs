@@ -1,7 +1,7 @@
 //! Every sentence the user reads, keyed by outcome, rule or field problem. Pure, so wording is
 //! reviewed in one place and the view never builds messages of its own.
 
-use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter};
+use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter, TokenError};
 use crate::policy::{Category, Field, FieldProblem, Rule, RuleFailure};
 use crate::strength::Strength;
 
@@ -116,10 +116,13 @@ pub fn rule_failure(failure: &RuleFailure) -> String {
                 .collect()
             )
         ),
-        RuleFailure::Disallowed(chars) => format!(
-            "Your new password cannot contain {}.",
-            list(chars.iter().map(|c| describe_char(*c)).collect())
-        ),
+        RuleFailure::Disallowed { named, more } => {
+            let mut items: Vec<String> = named.iter().map(|c| describe_char(*c)).collect();
+            if *more {
+                items.push("other characters that are not allowed".to_owned());
+            }
+            format!("Your new password cannot contain {}.", list(items))
+        }
     }
 }
 
@@ -178,7 +181,11 @@ pub fn outcome_message(outcome: &Outcome, timeout_ms: u32) -> String {
         Outcome::BadRequest(_) => {
             "Microsoft Graph could not accept this request. Your password was not changed; try again, and contact your help desk if it keeps happening.".to_owned()
         }
-        Outcome::SignInExpired(_) | Outcome::SignInRequired => {
+        Outcome::TokenUnavailable(TokenError::TimedOut) => format!(
+            "Your sign-in did not respond within {}, so nothing was sent. Try again; if it keeps happening, sign in again.",
+            seconds(timeout_ms.div_ceil(1000))
+        ),
+        Outcome::SignInExpired(_) | Outcome::TokenUnavailable(_) => {
             "Your sign-in has expired. Sign in again, then change your password.".to_owned()
         }
         Outcome::Forbidden(_) => {
@@ -200,10 +207,13 @@ pub fn outcome_message(outcome: &Outcome, timeout_ms: u32) -> String {
             "Something went wrong: Microsoft Graph sent an answer this form does not understand (HTTP {}). Try signing in with your current password to see whether it changed.",
             d.status
         ),
-        Outcome::Unreachable { timed_out: false } => {
+        Outcome::Redirected => {
+            "Something went wrong: the address this form sends to answered with a redirect, which Microsoft Graph never does. Your password was probably not changed; contact your help desk.".to_owned()
+        }
+        Outcome::NetworkError => {
             "Cannot reach Microsoft Graph. Check your internet connection and try again.".to_owned()
         }
-        Outcome::Unreachable { timed_out: true } => format!(
+        Outcome::Timeout => format!(
             "Cannot reach Microsoft Graph: no answer within {}. Your password may or may not have changed; try signing in with your new password before trying again.",
             seconds(timeout_ms.div_ceil(1000))
         ),
@@ -262,8 +272,18 @@ mod tests {
         assert_eq!(describe_char('é'), "“é”");
         assert_eq!(describe_char('\u{200b}'), "an invisible character (U+200B)");
         assert_eq!(
-            rule_failure(&RuleFailure::Disallowed(vec!['é', '\t', '😀'])),
+            rule_failure(&RuleFailure::Disallowed {
+                named: vec!['é', '\t', '😀'],
+                more: false
+            }),
             "Your new password cannot contain “é”, a tab and “😀”."
+        );
+        assert_eq!(
+            rule_failure(&RuleFailure::Disallowed {
+                named: vec!['é', 'ö', 'ü'],
+                more: true
+            }),
+            "Your new password cannot contain “é”, “ö”, “ü” and other characters that are not allowed."
         );
     }
 
@@ -311,12 +331,16 @@ mod tests {
 
     #[test]
     fn timeout_names_seconds() {
+        assert!(outcome_message(&Outcome::Timeout, 1500).contains("2 seconds"));
+        assert!(outcome_message(&Outcome::Timeout, 900).contains("within 1 second."));
+        let slow_host = outcome_message(&Outcome::TokenUnavailable(TokenError::TimedOut), 5000);
         assert!(
-            outcome_message(&Outcome::Unreachable { timed_out: true }, 1500).contains("2 seconds")
+            slow_host.contains("within 5 seconds, so nothing was sent"),
+            "{slow_host}"
         );
         assert!(
-            outcome_message(&Outcome::Unreachable { timed_out: true }, 900)
-                .contains("within 1 second.")
+            outcome_message(&Outcome::TokenUnavailable(TokenError::Rejected), 1)
+                .contains("Sign in again")
         );
     }
 

@@ -212,6 +212,20 @@ fn bad_options_throw_clear_errors() {
     Reflect::set(&not_fn, &"getToken".into(), &"token".into()).unwrap();
     assert!(message(host().into(), not_fn.into()).contains("getToken must be a function"));
     assert!(message(host().into(), options(&f, "http://graph.example/v1.0")).contains("https://"));
+    let with_credentials = message(
+        host().into(),
+        options(&f, "https://user:pass@graph.microsoft.com/v1.0"),
+    );
+    assert!(
+        with_credentials.contains("options.baseUrl")
+            && with_credentials.contains("user name or password"),
+        "{with_credentials}"
+    );
+    assert!(message(
+        host().into(),
+        options(&f, "https://graph.microsoft.com/v1.0?x=1")
+    )
+    .contains("options.baseUrl must not contain a query"));
 }
 
 #[wasm_bindgen_test]

@@ -1,84 +1,134 @@
-//! The one place that talks to the network: sends the request built by `request.rs` with
-//! gloo-net, under a timeout, and hands the answer to `outcome.rs`.
+//! The one place that talks to the network: asks the host for a token, sends the request built
+//! by `request.rs` with gloo-net under a deadline, never follows a redirect, and hands the
+//! answer to `outcome.rs`. On 401 it asks once more (`forceRefresh`, and the claims of Graph's
+//! challenge) and retries once: a 401 changed nothing.
 
+use super::challenge;
+use super::deadline::{Interrupted, Lifetime};
 use super::outcome::{classify, Outcome};
 use super::request;
 use crate::config::Config;
-use crate::token::TokenSource;
+use crate::token::{TokenRequest, TokenSource};
 use gloo_net::http::Request;
-use web_sys::{AbortSignal, RequestCredentials};
+use wasm_bindgen::prelude::*;
+use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
 
-/// The outcome of one submit, with the id support can trace it by.
+/// What one submit came to, with the id support can trace it by.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sent {
+pub struct Attempt {
     pub outcome: Outcome,
     /// The `client-request-id` of the last request sent, if one was sent.
     pub client_request_id: Option<String>,
 }
 
-/// Changes the password: asks the host for a token, sends, and on 401 asks once more and
-/// retries once (a 401 changed nothing, and the host may hold a fresher token).
+impl Attempt {
+    fn unsent(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            client_request_id: None,
+        }
+    }
+}
+
+/// Changes the password. `None` when the form went away first: nothing is to be told.
 pub async fn change_password(
     config: &Config,
     tokens: &TokenSource,
+    lifetime: &Lifetime,
     current: &str,
     new: &str,
-) -> Sent {
-    let mut sent = Sent {
-        outcome: Outcome::SignInRequired,
-        client_request_id: None,
-    };
+) -> Option<Attempt> {
+    let mut token_request = TokenRequest::change();
+    let mut last: Option<Attempt> = None;
     for _attempt in 0..2 {
-        let Ok(token) = tokens.token().await else {
-            return Sent {
-                outcome: Outcome::SignInRequired,
-                ..sent
-            };
+        let token = {
+            let deadline = lifetime.deadline(config.timeout_ms);
+            match tokens.token(&token_request, &deadline).await {
+                Ok(token) => token,
+                Err(None) => return None,
+                // After a 401, the 401 is what the user must hear about.
+                Err(Some(error)) => {
+                    return Some(last.unwrap_or(Attempt::unsent(Outcome::TokenUnavailable(error))))
+                }
+            }
         };
         let id = client_request_id();
-        let outcome = send_once(config, &token, &id, current, new).await;
-        sent = Sent {
+        let (outcome, claims) =
+            send_once(config, lifetime, &token, id.as_deref(), current, new).await?;
+        let expired = matches!(outcome, Outcome::SignInExpired(_));
+        last = Some(Attempt {
             outcome,
-            client_request_id: Some(id),
-        };
-        if !matches!(sent.outcome, Outcome::SignInExpired(_)) {
+            client_request_id: id,
+        });
+        if !expired {
             break;
         }
+        token_request = TokenRequest::retry(claims);
     }
-    sent
+    last
 }
 
-async fn send_once(config: &Config, token: &str, id: &str, current: &str, new: &str) -> Outcome {
+/// One request; the outcome and, on 401, the claims Graph challenged for.
+async fn send_once(
+    config: &Config,
+    lifetime: &Lifetime,
+    token: &str,
+    id: Option<&str>,
+    current: &str,
+    new: &str,
+) -> Option<(Outcome, Option<String>)> {
     let built = request::build(&config.base_url, token, id, current, new);
-    let signal = AbortSignal::timeout_with_u32(config.timeout_ms);
-    let unreachable = || Outcome::Unreachable {
-        timed_out: signal.aborted(),
+    let deadline = lifetime.deadline(config.timeout_ms);
+    let unanswered = |why| match why {
+        Interrupted::Cancelled => None,
+        Interrupted::TimedOut => Some((Outcome::Timeout, None)),
+        Interrupted::Failed => Some((Outcome::NetworkError, None)),
     };
     let mut builder = Request::post(&built.url)
         .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&signal));
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(deadline.signal().as_ref());
     for (name, value) in &built.headers {
         builder = builder.header(name, value);
     }
     let Ok(request) = builder.body(built.body) else {
-        return unreachable();
+        return unanswered(Interrupted::Failed);
     };
-    let Ok(response) = request.send().await else {
-        return unreachable();
+    let response = match request.send().await {
+        Ok(response) => response,
+        Err(_) => return unanswered(deadline.interruption()),
     };
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Some((Outcome::Redirected, None));
+    }
     let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let Ok(body) = response.text().await else {
-        return unreachable();
+    let headers = response.headers();
+    let retry_after = headers.get("retry-after");
+    let claims = headers
+        .get("www-authenticate")
+        .and_then(|h| challenge::claims(&h));
+    let body = match response.text().await {
+        Ok(body) => body,
+        Err(_) => return unanswered(deadline.interruption()),
     };
-    classify(status, retry_after.as_deref(), &body)
+    if lifetime.ended() {
+        return None;
+    }
+    Some((classify(status, retry_after.as_deref(), &body), claims))
 }
 
-/// A fresh UUID-shaped `client-request-id` from the browser's CSPRNG.
-fn client_request_id() -> String {
-    let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    request::uuid_v4(bytes)
+#[wasm_bindgen]
+extern "C" {
+    /// `crypto.randomUUID()`, caught: a page may lack it or have replaced it.
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = randomUUID)]
+    fn random_uuid() -> Result<JsValue, JsValue>;
+}
+
+/// A fresh `client-request-id` from the browser's `crypto.randomUUID()`; none if that fails,
+/// rather than an id that is not unique.
+fn client_request_id() -> Option<String> {
+    random_uuid()
+        .ok()?
+        .as_string()
+        .filter(|id| request::is_request_id(id))
 }

@@ -2,6 +2,7 @@
 //! body to an [`Outcome`], with a test per row. The view only renders outcomes.
 
 use super::json::{self, Value};
+pub use crate::token::TokenError;
 
 /// Why the directory refused the new password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,15 +44,35 @@ pub enum Outcome {
     Throttled(Option<RetryAfter>, Details),
     Unavailable(Option<RetryAfter>, Details),
     ServerError(Details),
-    /// An answer this component cannot interpret; the status is still shown.
+    /// An answer this component cannot interpret, or a 2xx other than 204: never success.
     Unexpected(Details),
-    /// No answer: the network failed, or nothing came back within the timeout.
-    Unreachable {
-        timed_out: bool,
-    },
-    /// The host page could not supply an access token, so nothing was sent.
-    SignInRequired,
+    /// Graph's address answered with a redirect, which is never followed (Graph does not
+    /// redirect this call; a proxy, a captive portal or a wrong `baseUrl` does).
+    Redirected,
+    /// The connection failed before any answer.
+    NetworkError,
+    /// Sent, and no answer within `timeoutMs`: the change may have gone through.
+    Timeout,
+    /// The host page gave no usable access token, so nothing was sent.
+    TokenUnavailable(TokenError),
 }
+
+/// Every `detail.kind` a host can receive: a stable contract, listed in README.
+pub const KINDS: [&str; 13] = [
+    "changed",
+    "wrong-current-password",
+    "policy-rejected",
+    "bad-request",
+    "sign-in-expired",
+    "forbidden",
+    "throttled",
+    "unavailable",
+    "server-error",
+    "unexpected-response",
+    "network-error",
+    "timeout",
+    "token-unavailable",
+];
 
 impl Outcome {
     /// Stable machine name, sent to the host in `password-change-failed`'s `detail.kind`.
@@ -66,10 +87,18 @@ impl Outcome {
             Outcome::Throttled(..) => "throttled",
             Outcome::Unavailable(..) => "unavailable",
             Outcome::ServerError(_) => "server-error",
-            Outcome::Unexpected(_) => "unexpected-response",
-            Outcome::Unreachable { timed_out: false } => "network-error",
-            Outcome::Unreachable { timed_out: true } => "timeout",
-            Outcome::SignInRequired => "token-unavailable",
+            Outcome::Unexpected(_) | Outcome::Redirected => "unexpected-response",
+            Outcome::NetworkError => "network-error",
+            Outcome::Timeout => "timeout",
+            Outcome::TokenUnavailable(_) => "token-unavailable",
+        }
+    }
+
+    /// The HTTP status the browser reported, when there was one to read.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Outcome::Changed => Some(204),
+            other => other.details().map(|d| d.status),
         }
     }
 
@@ -85,7 +114,11 @@ impl Outcome {
             | Outcome::Unavailable(_, d)
             | Outcome::ServerError(d)
             | Outcome::Unexpected(d) => Some(d),
-            Outcome::Changed | Outcome::Unreachable { .. } | Outcome::SignInRequired => None,
+            Outcome::Changed
+            | Outcome::Redirected
+            | Outcome::NetworkError
+            | Outcome::Timeout
+            | Outcome::TokenUnavailable(_) => None,
         }
     }
 }
@@ -185,8 +218,9 @@ fn parse_retry_after(value: Option<&str>) -> Option<RetryAfter> {
 
 /// Maps Graph's answer to an outcome. `retry_after` is the `Retry-After` header if the browser
 /// could read it; `body` is the response text (Graph's error JSON, or anything else).
+/// Only 204 is success: a 200 with a page in it comes from a proxy or portal, not from Graph.
 pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
-    if (200..300).contains(&status) {
+    if status == 204 {
         return Outcome::Changed;
     }
     let parsed = graph_details(status, body);
@@ -197,19 +231,18 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
     });
     let retry = || parse_retry_after(retry_after);
     match status {
-        // Throttling, outages and server errors are told apart by status alone: gateways and
-        // front doors send them as HTML or plain text.
+        // Throttling, outages, server errors and authorisation are told apart by status alone:
+        // gateways and front doors send them as HTML, plain text or nothing at all.
         429 => Outcome::Throttled(retry(), details),
         503 => Outcome::Unavailable(retry(), details),
         500..=599 => Outcome::ServerError(details),
-        _ if !understood => Outcome::Unexpected(details),
-        400 => match details.message.as_deref().and_then(bad_request_kind) {
+        401 => Outcome::SignInExpired(details),
+        403 => Outcome::Forbidden(details),
+        400 if understood => match details.message.as_deref().and_then(bad_request_kind) {
             Some(BadRequestKind::WrongCurrent) => Outcome::WrongCurrentPassword(details),
             Some(BadRequestKind::Policy(reason)) => Outcome::PolicyRejected(reason, details),
             None => Outcome::BadRequest(details),
         },
-        401 => Outcome::SignInExpired(details),
-        403 => Outcome::Forbidden(details),
         _ => Outcome::Unexpected(details),
     }
 }
@@ -354,12 +387,49 @@ mod tests {
     }
 
     #[test]
+    fn only_204_is_success_every_other_2xx_is_unexpected() {
+        for (status, body) in [
+            (200, "<html><body>Sign in to the Wi-Fi</body></html>"),
+            (200, "{}"),
+            (201, ""),
+            (202, ""),
+            (205, ""),
+            (206, ""),
+            (299, ""),
+        ] {
+            assert_eq!(
+                classify(status, None, body),
+                Outcome::Unexpected(Details {
+                    status,
+                    ..Details::default()
+                }),
+                "{status}"
+            );
+        }
+        assert_eq!(classify(200, None, "").status(), Some(200));
+    }
+
+    #[test]
+    fn unauthorized_and_forbidden_are_decided_by_status_whatever_the_body() {
+        for body in ["", "<html>401</html>", "[]", "{\"error\": \"a string\"}"] {
+            assert!(
+                matches!(classify(401, None, body), Outcome::SignInExpired(d) if d.status == 401),
+                "{body:?}"
+            );
+            assert!(
+                matches!(classify(403, None, body), Outcome::Forbidden(d) if d.status == 403),
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
     fn unparsable_bodies_keep_the_status() {
         for (status, body) in [
             (400, "<html><body>Bad Request</body></html>"),
             (400, "{\"error\": {\"code\": \"Request_BadRequest\""),
-            (401, ""),
-            (403, "[]"),
+            (404, ""),
+            (409, "[]"),
             (400, "{\"error\": \"a string\"}"),
         ] {
             assert_eq!(
@@ -380,6 +450,7 @@ mod tests {
             matches!(classify(404, None, &body), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some())
         );
         assert!(matches!(classify(302, None, ""), Outcome::Unexpected(d) if d.status == 302));
+        assert!(matches!(classify(0, None, ""), Outcome::Unexpected(d) if d.status == 0));
     }
 
     #[test]
@@ -405,13 +476,41 @@ mod tests {
             Outcome::Unavailable(None, d()),
             Outcome::ServerError(d()),
             Outcome::Unexpected(d()),
-            Outcome::Unreachable { timed_out: false },
-            Outcome::Unreachable { timed_out: true },
-            Outcome::SignInRequired,
+            Outcome::NetworkError,
+            Outcome::Timeout,
+            Outcome::TokenUnavailable(TokenError::Threw),
         ];
         let mut kinds: Vec<_> = all.iter().map(Outcome::kind).collect();
         kinds.sort();
         kinds.dedup();
         assert_eq!(kinds.len(), all.len());
+        assert_eq!(Outcome::Redirected.kind(), "unexpected-response");
+        assert_eq!(Outcome::Redirected.status(), None);
+        for e in [TokenError::NotHeaderSafe, TokenError::TimedOut] {
+            assert_eq!(Outcome::TokenUnavailable(e).kind(), "token-unavailable");
+        }
+    }
+
+    #[test]
+    fn every_kind_is_in_the_documented_closed_list() {
+        let d = Details::default;
+        for o in [
+            Outcome::Changed,
+            Outcome::WrongCurrentPassword(d()),
+            Outcome::PolicyRejected(PolicyReason::Complexity, d()),
+            Outcome::BadRequest(d()),
+            Outcome::SignInExpired(d()),
+            Outcome::Forbidden(d()),
+            Outcome::Throttled(None, d()),
+            Outcome::Unavailable(None, d()),
+            Outcome::ServerError(d()),
+            Outcome::Unexpected(d()),
+            Outcome::Redirected,
+            Outcome::NetworkError,
+            Outcome::Timeout,
+            Outcome::TokenUnavailable(TokenError::Empty),
+        ] {
+            assert!(KINDS.contains(&o.kind()), "{}", o.kind());
+        }
     }
 }

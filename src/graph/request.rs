@@ -6,12 +6,23 @@ use super::json::write_string;
 /// The Graph endpoint, relative to the base URL.
 pub const PATH: &str = "me/changePassword";
 
-/// Everything the browser needs to send one changePassword call.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the browser needs to send one changePassword call. Its `Debug` shows neither
+/// the token nor the body, so a stray `{:?}` cannot log a password.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ChangePasswordRequest {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: String,
+}
+
+impl std::fmt::Debug for ChangePasswordRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangePasswordRequest")
+            .field("url", &self.url)
+            .field("headers", &"<redacted>")
+            .field("body", &"<redacted>")
+            .finish()
+    }
 }
 
 /// `{base}/me/changePassword`, whether or not the base ends with a slash.
@@ -19,11 +30,12 @@ pub fn endpoint(base_url: &str) -> String {
     format!("{}/{PATH}", base_url.trim_end_matches('/'))
 }
 
-/// Builds the request; `client_request_id` lets support trace the call (see [`uuid_v4`]).
+/// Builds the request; `client_request_id` lets support trace the call. The token must have
+/// passed [`crate::token::usable`].
 pub fn build(
     base_url: &str,
     token: &str,
-    client_request_id: &str,
+    client_request_id: Option<&str>,
     current_password: &str,
     new_password: &str,
 ) -> ChangePasswordRequest {
@@ -34,32 +46,28 @@ pub fn build(
     body.push_str(",\"newPassword\":");
     write_string(&mut body, new_password);
     body.push('}');
+    let mut headers = vec![
+        ("Authorization", format!("Bearer {token}")),
+        ("Content-Type", "application/json".to_owned()),
+    ];
+    if let Some(id) = client_request_id {
+        headers.push(("client-request-id", id.to_owned()));
+    }
     ChangePasswordRequest {
         url: endpoint(base_url),
-        headers: vec![
-            ("Authorization", format!("Bearer {token}")),
-            ("Content-Type", "application/json".to_owned()),
-            ("client-request-id", client_request_id.to_owned()),
-        ],
+        headers,
         body,
     }
 }
 
-/// Formats 16 random bytes as an RFC 4122 version-4 UUID, the shape Graph expects in
+/// Whether `id` has the shape of a UUID (`8-4-4-4-12` hex digits), as Graph expects in
 /// `client-request-id`.
-pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut out = String::with_capacity(36);
-    for (i, b) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
-        }
-        for nibble in [b >> 4, b & 0x0f] {
-            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-        }
-    }
-    out
+pub fn is_request_id(id: &str) -> bool {
+    id.len() == 36
+        && id.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
 }
 
 #[cfg(test)]
@@ -79,7 +87,7 @@ mod tests {
 
     #[test]
     fn headers_carry_bearer_token_json_type_and_request_id() {
-        let req = build("https://g/v1.0", "tok.en", "id-1", "a", "b");
+        let req = build("https://g/v1.0", "tok.en", Some("id-1"), "a", "b");
         assert_eq!(
             req.headers,
             vec![
@@ -88,6 +96,11 @@ mod tests {
                 ("client-request-id", "id-1".to_owned()),
             ]
         );
+        let without = build("https://g/v1.0", "t", None, "a", "b");
+        assert!(without
+            .headers
+            .iter()
+            .all(|(n, _)| *n != "client-request-id"));
     }
 
     #[test]
@@ -95,7 +108,7 @@ mod tests {
         let req = build(
             "https://g/v1.0",
             "t",
-            "i",
+            None,
             "xWwvJ]6NMw+bWH-d",
             "0eM85N54wFxWwvJ]",
         );
@@ -107,24 +120,39 @@ mod tests {
 
     #[test]
     fn body_escapes_quotes_backslashes_and_controls() {
-        let req = build("b", "t", "i", "a\"b\\c", "x\ty");
+        let req = build("b", "t", None, "a\"b\\c", "x\ty");
         let parsed: serde_json::Value = serde_json::from_str(&req.body).unwrap();
         assert_eq!(parsed["currentPassword"], "a\"b\\c");
         assert_eq!(parsed["newPassword"], "x\ty");
     }
 
     #[test]
-    fn passwords_never_reach_the_url() {
-        let req = build("https://g/v1.0", "t", "i", "Secret-1", "Secret-2");
-        assert!(!req.url.contains("Secret"));
+    fn the_url_depends_on_the_base_alone_and_debug_shows_no_secret() {
+        for (current, new) in [("Secret-1", "Secret-2"), ("a?b=c", "#frag/../x"), ("", "")] {
+            let req = build("https://g/v1.0", "tok", None, current, new);
+            assert_eq!(req.url, endpoint("https://g/v1.0"));
+            let debug = format!("{req:?}");
+            assert!(
+                debug.contains("https://g/v1.0/me/changePassword"),
+                "{debug}"
+            );
+            for secret in [current, new, "tok"].into_iter().filter(|s| !s.is_empty()) {
+                assert!(!debug.contains(secret), "{debug}");
+            }
+        }
     }
 
     #[test]
-    fn uuid_v4_has_version_variant_and_shape() {
-        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
-        assert_eq!(uuid_v4([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        let id = uuid_v4(*b"0123456789abcdef");
-        assert_eq!(id.len(), 36);
-        assert_eq!(id, "30313233-3435-4637-b839-616263646566");
+    fn request_ids_are_uuid_shaped() {
+        assert!(is_request_id("3f2504e0-4f89-41d3-9a0c-0305e82c3301"));
+        for bad in [
+            "",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330",
+            "3f2504e0_4f89-41d3-9a0c-0305e82c3301",
+            "3f2504e0-4f89-41d3-9a0c-0305e82c330\n",
+            "zzzzzzzz-4f89-41d3-9a0c-0305e82c3301",
+        ] {
+            assert!(!is_request_id(bad), "{bad:?}");
+        }
     }
 }

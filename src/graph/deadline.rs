@@ -1,0 +1,137 @@
+//! Bounds on waiting. A [`Deadline`] stops a wait (the host's `getToken`, or a fetch and its
+//! body) after `timeoutMs`; a [`Lifetime`] ends every deadline at once when the form goes away,
+//! so nothing in flight outlives the form, fires an event, or keeps the passwords.
+
+use js_sys::{Array, Promise};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+/// Why a bounded wait ended without a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interrupted {
+    /// The form went away.
+    Cancelled,
+    /// `timeoutMs` passed.
+    TimedOut,
+    /// The awaited promise rejected (a network failure, a host error).
+    Failed,
+}
+
+/// The lifetime of one mounted form.
+#[derive(Clone, Default)]
+pub struct Lifetime(Rc<LifetimeInner>);
+
+#[derive(Default)]
+struct LifetimeInner {
+    ended: Cell<bool>,
+    next: Cell<u32>,
+    running: RefCell<Vec<(u32, AbortController)>>,
+}
+
+impl Lifetime {
+    /// Ends the lifetime: every running deadline is aborted as cancelled.
+    pub fn end(&self) {
+        self.0.ended.set(true);
+        for (_, controller) in self.0.running.take() {
+            controller.abort();
+        }
+    }
+
+    pub fn ended(&self) -> bool {
+        self.0.ended.get()
+    }
+
+    /// A deadline `ms` from now that also ends with this lifetime.
+    pub fn deadline(&self, ms: u32) -> Deadline {
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let id = self.0.next.get();
+        self.0.next.set(id.wrapping_add(1));
+        let timer = controller.as_ref().and_then(|c| {
+            let (c, flag) = (c.clone(), Rc::clone(&timed_out));
+            let fire = Closure::once_into_js(move || {
+                flag.set(true);
+                c.abort();
+            });
+            web_sys::window()?
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    fire.unchecked_ref(),
+                    i32::try_from(ms).unwrap_or(i32::MAX),
+                )
+                .ok()
+        });
+        if let Some(c) = &controller {
+            if self.ended() {
+                c.abort();
+            } else {
+                self.0.running.borrow_mut().push((id, c.clone()));
+            }
+        }
+        Deadline {
+            lifetime: self.clone(),
+            id,
+            controller,
+            timed_out,
+            timer,
+        }
+    }
+}
+
+/// One bounded wait; dropping it clears its timer.
+pub struct Deadline {
+    lifetime: Lifetime,
+    id: u32,
+    controller: Option<AbortController>,
+    timed_out: Rc<Cell<bool>>,
+    timer: Option<i32>,
+}
+
+impl Deadline {
+    /// The signal a fetch is aborted by.
+    pub fn signal(&self) -> Option<AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+
+    /// Why a wait under this deadline failed.
+    pub fn interruption(&self) -> Interrupted {
+        if self.lifetime.ended() {
+            Interrupted::Cancelled
+        } else if self.timed_out.get() {
+            Interrupted::TimedOut
+        } else {
+            Interrupted::Failed
+        }
+    }
+
+    /// Awaits `promise`, or stops at the deadline.
+    pub async fn race(&self, promise: Promise) -> Result<JsValue, Interrupted> {
+        let waits = Array::of1(&promise);
+        if let Some(signal) = self.signal() {
+            if signal.aborted() {
+                return Err(self.interruption());
+            }
+            waits.push(&Promise::new(&mut |_, reject| {
+                let _ = signal.add_event_listener_with_callback("abort", &reject);
+            }));
+        }
+        JsFuture::from(Promise::race(&waits))
+            .await
+            .map_err(|_| self.interruption())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+        self.lifetime
+            .0
+            .running
+            .borrow_mut()
+            .retain(|(id, _)| *id != self.id);
+    }
+}
