@@ -2,8 +2,8 @@
 // Deterministic (same bytes in, same figure out), so it can fail a build.
 import { sizes } from "./bench.mjs";
 
-/** Measured 2026-11-27 at 86 726 B (after the trust fixes), plus 3 %; lower it whenever the bundle shrinks. */
-export const BUDGET_BROTLI_BYTES = 89_300;
+/** Measured 2026-11-27 at 95 741 B (serde through serde-wasm-bindgen), plus 3 %; lower it whenever the bundle shrinks. */
+export const BUDGET_BROTLI_BYTES = 98_600;
 
 const s = sizes();
 const total = s.total.brotli;

@@ -457,3 +457,33 @@ async fn strength_meter_and_a_debounced_announcement() {
     settle(900).await;
     assert_eq!(live(), "4 of 4 requirements met. Strength: strong.");
 }
+
+#[wasm_bindgen_test]
+fn graph_json_goes_through_the_browsers_parser_as_natively() {
+    use graph_change_password::graph::envelope::{ChangePasswordBody, Envelope};
+    let e = Envelope::parse(
+        r#"{"error":{"code":"Request_BadRequest","message":"m","n":1.5,"innererror":{"request-id":"r","date":"d"}}}"#,
+    )
+    .expect("Graph's envelope")
+    .error;
+    assert_eq!(e.code.as_deref(), Some("Request_BadRequest"));
+    assert_eq!(e.inner_error.unwrap().request_id.as_deref(), Some("r"));
+    for not_envelope in [
+        "",
+        "<html>",
+        r#"{"error":{"code":"x""#,
+        r#"{"error":"s"}"#,
+        "[]",
+    ] {
+        assert!(Envelope::parse(not_envelope).is_none(), "{not_envelope:?}");
+    }
+    let body = ChangePasswordBody {
+        current_password: "a\"b\\c",
+        new_password: "x\ty",
+    }
+    .to_json();
+    assert_eq!(
+        body,
+        r#"{"currentPassword":"a\"b\\c","newPassword":"x\ty"}"#
+    );
+}

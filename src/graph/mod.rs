@@ -2,7 +2,7 @@
 //! wasm the one place that talks to the network.
 
 pub mod challenge;
-pub mod json;
+pub mod envelope;
 pub mod outcome;
 pub mod request;
 

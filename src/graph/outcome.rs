@@ -1,7 +1,7 @@
 //! What a changePassword answer means for the user: one pure function from status, headers and
 //! body to an [`Outcome`], with a test per row. The view only renders outcomes.
 
-use super::json::{self, Value};
+use super::envelope::Envelope;
 pub use crate::token::TokenError;
 
 /// Why the directory refused the new password.
@@ -123,21 +123,17 @@ impl Outcome {
     }
 }
 
-/// Reads Graph's `{"error": {"code", "message", "innerError": {"date", "request-id"}}}`;
-/// `None` unless the body is JSON with an `error` object.
+/// Graph's details from its error envelope; `None` unless the body is that envelope.
 fn graph_details(status: u16, body: &str) -> Option<Details> {
-    let root = json::parse(body)?;
-    let error = root
-        .get("error")
-        .filter(|e| matches!(e, Value::Object(_)))?;
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
-    let inner = error.get("innerError").or_else(|| error.get("innererror"));
+    let error = Envelope::parse(body)?.error;
+    let inner = error.inner_error;
+    let (request_id, date) = inner.map_or((None, None), |i| (i.request_id, i.date));
     Some(Details {
         status,
-        code: text(error.get("code")),
-        message: text(error.get("message")),
-        request_id: text(inner.and_then(|i| i.get("request-id"))),
-        date: text(inner.and_then(|i| i.get("date"))),
+        code: error.code,
+        message: error.message,
+        request_id,
+        date,
     })
 }
 

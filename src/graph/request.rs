@@ -1,7 +1,7 @@
 //! The changePassword request as data: URL, headers and body. Pure, so every byte that leaves the
 //! page is checked by native tests; `client.rs` only hands it to the browser.
 
-use super::json::write_string;
+use super::envelope::ChangePasswordBody;
 
 /// The Graph endpoint, relative to the base URL.
 pub const PATH: &str = "me/changePassword";
@@ -39,13 +39,11 @@ pub fn build(
     current_password: &str,
     new_password: &str,
 ) -> ChangePasswordRequest {
-    // Field names exactly as Graph documents them.
-    let mut body = String::with_capacity(40 + current_password.len() + new_password.len());
-    body.push_str("{\"currentPassword\":");
-    write_string(&mut body, current_password);
-    body.push_str(",\"newPassword\":");
-    write_string(&mut body, new_password);
-    body.push('}');
+    let body = ChangePasswordBody {
+        current_password,
+        new_password,
+    }
+    .to_json();
     let mut headers = vec![
         ("Authorization", format!("Bearer {token}")),
         ("Content-Type", "application/json".to_owned()),
