@@ -1,8 +1,10 @@
 //! The emulator's own API under `/_emulator/`, for tests and the demo: queue faults for the next
-//! changePassword calls, read what arrived (never a password), reset to the starting users, and
-//! a captive portal's sign-in page for redirect faults to point at.
+//! changePassword or revokeSignInSessions calls, read what arrived (never a password), reset to
+//! the starting users (passwords, history, ids) with no faults and an empty log, and a captive
+//! portal's sign-in page for redirect faults to point at.
 
-use crate::faults;
+use crate::checks::Auth;
+use crate::fault_requests::{self, Queued};
 use crate::graph::Emulator;
 use crate::http::{Request, Response};
 use serde::Serialize;
@@ -11,7 +13,8 @@ use serde_json::{json, Value};
 /// What `GET /_emulator/portal` serves: the page a Wi-Fi captive portal redirects to.
 pub const PORTAL_PAGE: &str = "<html><body><h1>Sign in to the Wi-Fi</h1></body></html>";
 
-/// What the emulator saw of one changePassword call: enough to assert on, no secrets.
+/// What the emulator saw of one changePassword or revokeSignInSessions call (the path says
+/// which): enough to assert on, no secrets.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Seen {
@@ -34,12 +37,18 @@ impl Emulator {
             ("OPTIONS", _) => Response::new(204)
                 .header("Access-Control-Allow-Methods", "GET, POST")
                 .header("Access-Control-Allow-Headers", "Content-Type"),
-            ("POST", "faults") => match faults::parse(&req.body) {
-                Ok((fault, times)) => {
+            ("POST", "faults") => match fault_requests::parse(&req.body) {
+                Ok((Queued::ChangePassword(fault), times)) => {
                     for _ in 0..times {
                         self.faults.push_back(fault.clone());
                     }
                     json_response(200, json!({ "queued": self.faults.len() }))
+                }
+                Ok((Queued::RevokeFails(status), times)) => {
+                    for _ in 0..times {
+                        self.revoke_faults.push_back(status);
+                    }
+                    json_response(200, json!({ "queued": self.revoke_faults.len() }))
                 }
                 Err(e) => json_response(400, json!({ "error": e })),
             },
@@ -48,6 +57,7 @@ impl Emulator {
             ("POST", "reset") => {
                 self.users = self.initial.clone();
                 self.faults.clear();
+                self.revoke_faults.clear();
                 self.seen.clear();
                 json_response(200, json!({ "reset": true }))
             }
@@ -56,8 +66,28 @@ impl Emulator {
     }
 }
 
+impl Emulator {
+    /// The log entry for a call, its status still 0.
+    pub(crate) fn seen(&self, req: &Request, auth: &Auth) -> Seen {
+        Seen {
+            method: req.method.clone(),
+            path: req.path.clone(),
+            origin: req.header("origin").map(str::to_owned),
+            token: auth.label(),
+            user: match auth {
+                Auth::User(i) => Some(self.users[*i].user_principal_name.clone()),
+                _ => None,
+            },
+            content_type: req.header("content-type").map(str::to_owned),
+            client_request_id: req.header("client-request-id").map(str::to_owned),
+            body_fields: body_fields(&req.body),
+            status: 0,
+        }
+    }
+}
+
 /// The property names of a JSON body, sorted; values are never kept.
-pub(crate) fn body_fields(body: &[u8]) -> Vec<String> {
+fn body_fields(body: &[u8]) -> Vec<String> {
     let mut fields: Vec<String> = serde_json::from_slice::<Value>(body)
         .ok()
         .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))

@@ -1,7 +1,8 @@
 //! Graph's checks of one changePassword call, in Graph's order: the token (the gateway
-//! authenticates before anything else), permission, content type and body shape (the OData
-//! layer), then the current password, policy and history (the directory). Permission before the
-//! OData layer is the order this emulator has always used; Graph's own is inferred.
+//! authenticates before anything else), whose password (`/users/{id}` must name the caller),
+//! permission, content type and body shape (the OData layer), then the current password, policy
+//! and history (the directory). Permission before the OData layer is the order this emulator has
+//! always used; Graph's own is inferred.
 
 use crate::directory::{Refusal, EXPIRED_TOKEN};
 use crate::graph::{graph_error, with_ids, Emulator};
@@ -35,6 +36,14 @@ impl Auth {
     }
 }
 
+/// Whose password a changePassword call names.
+pub(crate) enum Target {
+    /// `/me/changePassword`.
+    Me,
+    /// `/users/{key}/changePassword`, the segment percent-decoded: an object id or a UPN.
+    User(String),
+}
+
 impl Emulator {
     /// The `Authorization` header: `Bearer` in any case, then one or more spaces, then the token.
     pub(crate) fn authenticate(&self, req: &Request) -> Auth {
@@ -57,21 +66,44 @@ impl Emulator {
         }
     }
 
-    /// Graph's checks in the order of the module doc; the first that fails answers.
-    pub(crate) fn checked_change(&mut self, req: &Request, auth: &Auth) -> Response {
+    /// The signed-in user's index, or Graph's 401 for the token: the first check of every call.
+    pub(crate) fn signed_in(auth: &Auth, req: &Request) -> Result<usize, Response> {
         // The 401 wordings are common in public threads (not in EVIDENCE.md).
-        let unauthorized = |message| graph_error(401, "InvalidAuthenticationToken", message, req);
-        let user = match auth {
-            Auth::Missing => return unauthorized("Access token is empty."),
-            Auth::NotBearer => return unauthorized("Access token validation failure."),
-            Auth::Expired => {
-                return unauthorized("Lifetime validation failed, the token is expired.")
-            }
-            Auth::Unknown => {
-                return unauthorized("Access token validation failure. Invalid audience.")
-            }
-            Auth::User(i) => &mut self.users[*i],
+        let unauthorized =
+            |message| Err(graph_error(401, "InvalidAuthenticationToken", message, req));
+        match auth {
+            Auth::Missing => unauthorized("Access token is empty."),
+            Auth::NotBearer => unauthorized("Access token validation failure."),
+            Auth::Expired => unauthorized("Lifetime validation failed, the token is expired."),
+            Auth::Unknown => unauthorized("Access token validation failure. Invalid audience."),
+            Auth::User(i) => Ok(*i),
+        }
+    }
+
+    /// Graph's checks in the order of the module doc; the first that fails answers.
+    pub(crate) fn checked_change(
+        &mut self,
+        req: &Request,
+        auth: &Auth,
+        target: &Target,
+    ) -> Response {
+        let user = match Self::signed_in(auth, req) {
+            Ok(i) => &mut self.users[i],
+            Err(refused) => return refused,
         };
+        if let Target::User(key) = target {
+            // Real (EVIDENCE.md): changePassword on `/users/{id}` for someone else. An unknown
+            // id gets the same answer (inferred: Graph may check the caller before the lookup),
+            // and so does this check coming before the permission check (inferred order).
+            if !user.is_named_by(key) {
+                return graph_error(
+                    403,
+                    "Authorization_RequestDenied",
+                    "Access to change password operation is denied.",
+                    req,
+                );
+            }
+        }
         if !user.can_change_password {
             return graph_error(
                 403,
@@ -128,7 +160,8 @@ impl Emulator {
             );
         };
         if current != user.password {
-            // Inferred: no Microsoft text is published for a wrong current password.
+            // Inferred: no Microsoft text is published for a wrong current password; an
+            // open-source Graph look-alike (ownCloud ocis) also answers 400.
             return graph_error(
                 400,
                 "Request_BadRequest",
@@ -137,20 +170,18 @@ impl Emulator {
             );
         }
         match user.refuses(new) {
-            Some(Refusal::Complexity) => graph_error(
+            // Real for complexity (copied from an admin reset and a user creation). Inferred for
+            // a banned password: no API text is published, and a password with all four kinds of
+            // character got this same text in a public thread.
+            Some(Refusal::Complexity | Refusal::Banned) => graph_error(
                 400,
                 "Request_BadRequest",
                 "The specified password does not comply with password complexity requirements. Please provide a different password.",
                 req,
             ),
-            // Inferred: Graph's answers for banned and recently used passwords are not published
-            // (it may well send the complexity text for both).
-            Some(Refusal::Banned) => graph_error(
-                400,
-                "Request_BadRequest",
-                "The specified password contains a banned word or a part of your name. Please provide a different password.",
-                req,
-            ),
+            // Inferred: Graph's answer for a recently used password is not published (it may
+            // well be the complexity text). This wording avoids "complexity" on purpose, so a
+            // client can tell the two apart here.
             Some(Refusal::RecentlyUsed) => graph_error(
                 400,
                 "Request_BadRequest",
@@ -167,7 +198,7 @@ impl Emulator {
 
 /// 415 unless the body is declared `application/json` (any case, parameters allowed).
 /// Inferred: the status, code and wording Graph uses for this are not published.
-fn unsupported_media_type(req: &Request) -> Option<Response> {
+pub(crate) fn unsupported_media_type(req: &Request) -> Option<Response> {
     let declared = req.header("content-type").unwrap_or("");
     let media_type = declared.split(';').next().unwrap_or("").trim();
     if media_type.eq_ignore_ascii_case("application/json") {

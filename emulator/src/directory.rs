@@ -1,7 +1,8 @@
-//! The emulated tenant: users, their passwords and history, and the directory's password rules
-//! as Entra applies them server-side — including the banned-word and history checks a client
-//! cannot do, so those paths can be tried for real.
+//! The emulated tenant: users, their object ids, passwords and history, and the directory's
+//! password rules as Entra applies them server-side — including the banned-word and history
+//! checks a client cannot do, so those paths can be tried for real.
 
+use crate::object_id;
 use serde::Deserialize;
 use std::fmt;
 
@@ -9,6 +10,9 @@ use std::fmt;
 #[derive(Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
+    /// The object id, a GUID. A `--users` file may leave it out: see [`with_ids`].
+    #[serde(default)]
+    pub id: String,
     pub user_principal_name: String,
     pub password: String,
     /// The bearer token that signs this user in.
@@ -17,8 +21,10 @@ pub struct User {
     /// account: Graph answers 403.
     #[serde(default = "yes")]
     pub can_change_password: bool,
+    /// The password before the current one. History is one password deep, as documented:
+    /// "The last password can't be used again when the user changes a password".
     #[serde(skip)]
-    pub history: Vec<String>,
+    pub previous_password: Option<String>,
 }
 
 fn yes() -> bool {
@@ -28,13 +34,14 @@ fn yes() -> bool {
 impl fmt::Debug for User {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("User")
+            .field("id", &self.id)
             .field("user_principal_name", &self.user_principal_name)
             .field("password", &"<redacted>")
             .field("token", &"<redacted>")
             .field("can_change_password", &self.can_change_password)
             .field(
-                "history",
-                &format_args!("<{} redacted>", self.history.len()),
+                "previous_password",
+                &self.previous_password.as_ref().map(|_| "<redacted>"),
             )
             .finish()
     }
@@ -47,20 +54,49 @@ pub const EXPIRED_TOKEN: &str = "expired-token";
 pub fn demo_users() -> Vec<User> {
     vec![
         User {
+            id: "3f2504e0-4f89-41d3-9a0c-0305e82c3301".into(),
             user_principal_name: "adele.vance@contoso.example".into(),
             password: "Start-Here-2026".into(),
             token: "demo-token".into(),
             can_change_password: true,
-            history: Vec::new(),
+            previous_password: None,
         },
         User {
+            id: "6e8a1b52-5f0c-4d6f-9c44-2a1b7d0e9f10".into(),
             user_principal_name: "megan.bowen@contoso.example".into(),
             password: "Synced-From-AD-1".into(),
             token: "no-permission-token".into(),
             can_change_password: false,
-            history: Vec::new(),
+            previous_password: None,
         },
     ]
+}
+
+/// Users from a `--users` file, each with an object id: the file's own (a GUID, unique), or one
+/// derived from the UPN, the same on every start. The error says which user to fix.
+pub fn with_ids(mut users: Vec<User>) -> Result<Vec<User>, String> {
+    for i in 0..users.len() {
+        let user = &mut users[i];
+        if user.id.is_empty() {
+            user.id = object_id::derived_from(&user.user_principal_name);
+        } else if !object_id::is_guid(&user.id) {
+            return Err(format!(
+                "user {}: \"id\" must be a GUID like 3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+                user.user_principal_name
+            ));
+        }
+        let user = &users[i];
+        if let Some(other) = users[..i]
+            .iter()
+            .find(|u| u.id.eq_ignore_ascii_case(&user.id))
+        {
+            return Err(format!(
+                "users {} and {} have the same id {}",
+                other.user_principal_name, user.user_principal_name, user.id
+            ));
+        }
+    }
+    Ok(users)
 }
 
 /// Why the directory refuses a new password.
@@ -125,17 +161,27 @@ impl User {
             || (name.len() >= 3 && plain.contains(&name))
         {
             Some(Refusal::Banned)
-        } else if new_password == self.password || self.history.iter().any(|p| p == new_password) {
+        } else if new_password == self.password
+            || self.previous_password.as_deref() == Some(new_password)
+        {
             Some(Refusal::RecentlyUsed)
         } else {
             None
         }
     }
 
-    /// Applies an accepted change: the old password stops working and joins the history.
+    /// Applies an accepted change: the old password stops working and becomes the one
+    /// remembered; the one remembered before it may be used again.
     pub fn change_password(&mut self, new_password: &str) {
         let old = std::mem::replace(&mut self.password, new_password.to_owned());
-        self.history.push(old);
+        self.previous_password = Some(old);
+    }
+
+    /// Whether a `/users/{key}` path segment (already percent-decoded) names this user: the
+    /// object id or the UPN, neither case-sensitive.
+    pub fn is_named_by(&self, key: &str) -> bool {
+        self.id.eq_ignore_ascii_case(key)
+            || self.user_principal_name.to_lowercase() == key.to_lowercase()
     }
 }
 
@@ -178,12 +224,42 @@ mod tests {
     }
 
     #[test]
-    fn history_refuses_current_and_previous_passwords() {
+    fn history_refuses_current_and_previous_passwords_only() {
         let mut u = adele();
         assert_eq!(u.refuses("Start-Here-2026"), Some(Refusal::RecentlyUsed));
         u.change_password("Blue-Harbour-42");
         assert_eq!(u.password, "Blue-Harbour-42");
         assert_eq!(u.refuses("Start-Here-2026"), Some(Refusal::RecentlyUsed));
         assert_eq!(u.refuses("Green-Valley-7"), None);
+        u.change_password("Green-Valley-7");
+        assert_eq!(u.refuses("Blue-Harbour-42"), Some(Refusal::RecentlyUsed));
+        assert_eq!(u.refuses("Start-Here-2026"), None, "two changes ago");
+    }
+
+    #[test]
+    fn users_are_named_by_id_or_upn_in_any_case() {
+        let u = adele();
+        assert!(u.is_named_by("3F2504E0-4F89-41D3-9A0C-0305E82C3301"));
+        assert!(u.is_named_by("Adele.Vance@Contoso.example"));
+        assert!(!u.is_named_by("6e8a1b52-5f0c-4d6f-9c44-2a1b7d0e9f10"));
+        assert!(!u.is_named_by(""));
+    }
+
+    #[test]
+    fn ids_from_a_users_file_are_kept_derived_or_refused() {
+        let mut given = adele();
+        let mut derived = demo_users().remove(1);
+        derived.id.clear();
+        let users = with_ids(vec![given.clone(), derived.clone()]).unwrap();
+        assert_eq!(users[0].id, given.id);
+        assert_eq!(
+            users[1].id,
+            object_id::derived_from("megan.bowen@contoso.example")
+        );
+        given.id = "not-a-guid".into();
+        assert!(with_ids(vec![given.clone()]).unwrap_err().contains("GUID"));
+        given.id = users[1].id.to_uppercase();
+        let err = with_ids(vec![derived, given]).unwrap_err();
+        assert!(err.contains("same id"), "{err}");
     }
 }

@@ -1,11 +1,24 @@
-//! Misbehaviours queued with `POST /_emulator/faults`, each applied to one upcoming
-//! changePassword call (never to a preflight): what Graph, a gateway, a proxy or a captive
-//! portal can answer instead of the normal outcome.
+//! Misbehaviours queued with `POST /_emulator/faults`: what Graph, a gateway, a proxy or a
+//! captive portal can answer instead of the normal outcome. Each applies to one upcoming call
+//! (never to a preflight), `"times": 1–100` to that many. Two queues that never touch each other:
+//!
+//! For changePassword (`/me/…` and `/users/{id}/…`), in the order queued:
+//! - `{"kind":"delay","ms":N}`: answer normally, N ms late.
+//! - `{"kind":"throttle","retryAfter":N}`: 429 `TooManyRequests` with `Retry-After: N`, readable
+//!   by browser scripts as on today's Graph; `"hideRetryAfter":true` leaves it out of
+//!   `Access-Control-Expose-Headers`, as 2022's Graph did. `"exposeRetryAfter"` is still
+//!   accepted (true: the default; false: hidden).
+//! - `{"kind":"unavailable","retryAfter":N}`: 503 with `Retry-After`; `hideRetryAfter` likewise.
+//! - `{"kind":"html500"}`, `{"kind":"malformed","status":N}`, `{"kind":"close"}`,
+//!   `{"kind":"claimsChallenge"}`, `{"kind":"answer","status":N,"contentType":…,"body":…,
+//!   "headers":{…}}`: see [`Fault`].
+//!
+//! For revokeSignInSessions: `{"kind":"revokeFails","status":N}` (403 or 500–599, default 500):
+//! the next revoke call fails with Graph's error JSON.
 
-use crate::graph::{graph_error, EXPOSED, JSON_TYPE};
+use crate::graph::{graph_error, EXPOSED_WITHOUT_RETRY_AFTER, JSON_TYPE};
 use crate::http::Response;
 use serde::Deserialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The claims a `claimsChallenge` fault asks for, exactly as carried (base64) in the
@@ -13,9 +26,8 @@ use std::collections::BTreeMap;
 pub const CAE_CLAIMS: &str = r#"{"access_token":{"nbf":{"essential":true, "value":"1700000000"}}}"#;
 /// Graph's message when CAE refuses a revoked token, as Microsoft's CAE documentation shows it (D).
 const CAE_MESSAGE: &str = "Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp";
-
-/// How many calls one request may queue a fault for.
-const MAX_TIMES: u64 = 100;
+/// The client app the 429 message names: made up, as the emulator has no app registration.
+pub const EMULATED_APP_ID: &str = "0b7e5c1a-2f3d-4a6b-8c9d-e0f1a2b3c4d5";
 
 /// A misbehaviour to apply to one upcoming changePassword call.
 #[derive(Clone, Debug, Deserialize)]
@@ -27,12 +39,17 @@ pub enum Fault {
     #[serde(rename_all = "camelCase")]
     Throttle {
         retry_after: u64,
-        #[serde(default)]
-        expose_retry_after: bool,
+        hide_retry_after: Option<bool>,
+        /// The older switch, kept for compatibility: false hides.
+        expose_retry_after: Option<bool>,
     },
     /// 503 with `Retry-After`.
     #[serde(rename_all = "camelCase")]
-    Unavailable { retry_after: u64 },
+    Unavailable {
+        retry_after: u64,
+        hide_retry_after: Option<bool>,
+        expose_retry_after: Option<bool>,
+    },
     /// 500 with an HTML page, as a failing front door sends.
     Html500,
     /// JSON cut off mid-way, with the given status.
@@ -62,102 +79,50 @@ pub enum Effect {
     Drop,
 }
 
-/// Reads a `POST /_emulator/faults` body: the fault and how many calls it applies to
-/// (`times`, 1 to 100, default 1). The error says what to fix.
-pub fn parse(body: &[u8]) -> Result<(Fault, u64), String> {
-    let mut request: Value = serde_json::from_slice(body).map_err(|e| e.to_string())?;
-    let fields = request
-        .as_object_mut()
-        .ok_or("a fault is a JSON object with a \"kind\"")?;
-    let times = match fields.remove("times") {
-        None => 1,
-        Some(t) => t
-            .as_u64()
-            .filter(|n| (1..=MAX_TIMES).contains(n))
-            .ok_or(format!(
-                "`times` must be a whole number from 1 to {MAX_TIMES}, not {t}"
-            ))?,
-    };
-    let fault: Fault = serde_json::from_value(request).map_err(|e| e.to_string())?;
-    if let Fault::Answer {
-        status,
-        content_type,
-        body,
-        headers,
-    } = &fault
-    {
-        check_answer(*status, content_type.as_deref(), body.is_some(), headers)?;
-    }
-    Ok((fault, times))
-}
-
-/// Refuses what HTTP cannot carry or what the emulator itself must write (the framing).
-fn check_answer(
-    status: u16,
-    content_type: Option<&str>,
-    has_body: bool,
-    headers: &BTreeMap<String, String>,
-) -> Result<(), String> {
-    if !(200..=599).contains(&status) {
-        return Err(format!(
-            "`status` must be from 200 to 599 (1xx cannot be emulated), not {status}"
-        ));
-    }
-    if has_body && matches!(status, 204 | 304) {
-        return Err(format!("a {status} answer has no body: leave out `body`"));
-    }
-    let tchar = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    let value_ok = |v: &str| !v.chars().any(|c| c.is_control() && c != '\t');
-    if !content_type.is_none_or(value_ok) {
-        return Err("`contentType` must not contain control characters".to_owned());
-    }
-    for (name, value) in headers {
-        let lower = name.to_ascii_lowercase();
-        if name.is_empty() || !name.chars().all(tchar) {
-            return Err(format!("`headers`: {name:?} is not a valid header name"));
-        }
-        if ["content-length", "transfer-encoding", "connection"].contains(&lower.as_str()) {
-            return Err(format!(
-                "`headers`: {name} is written by the emulator itself"
-            ));
-        }
-        if lower == "content-type" {
-            return Err("`headers`: give Content-Type as `contentType`".to_owned());
-        }
-        if !value_ok(value) {
-            return Err(format!(
-                "`headers`: the value of {name} must not contain control characters"
-            ));
-        }
-    }
-    Ok(())
+/// Whether a fault's switches hide `Retry-After` from browser scripts (exposed by default).
+pub(crate) fn hides(hide: Option<bool>, expose: Option<bool>) -> bool {
+    hide == Some(true) || expose == Some(false)
 }
 
 impl Fault {
-    /// What this fault does to `req`, a changePassword call.
-    pub fn effect(&self, req: &crate::http::Request) -> Effect {
+    /// What this fault does to `req`, a changePassword call by the user with object id `caller`
+    /// (none when the token names nobody).
+    pub fn effect(&self, req: &crate::http::Request, caller: Option<&str>) -> Effect {
         let answer = match self {
             Fault::Delay { ms } => return Effect::Delay(*ms),
             Fault::Close => return Effect::Drop,
-            // Graph's wording for 429 is longer ("Too many requests from Identifier:…", R); the
-            // short form here is inferred, and clients must not depend on either.
-            Fault::Throttle { retry_after, expose_retry_after } => {
-                let r = graph_error(429, "TooManyRequests", "Too many requests.", req)
+            // The shape is real ("Too many requests from Identifier:… under
+            // category:throttle.aad…. Please try again later."); the identifier's parts and the
+            // exact category string are inferred.
+            Fault::Throttle {
+                retry_after,
+                hide_retry_after,
+                expose_retry_after,
+            } => {
+                let identifier = caller.map_or_else(
+                    || EMULATED_APP_ID.to_owned(),
+                    |id| format!("{id}+{EMULATED_APP_ID}"),
+                );
+                let message = format!("Too many requests from Identifier:{identifier} under category:throttle.aad.ags.msgraph.me.changePassword. Please try again later.");
+                let r = graph_error(429, "TooManyRequests", &message, req)
                     .header("Retry-After", retry_after.to_string());
-                if *expose_retry_after {
-                    r.header("Access-Control-Expose-Headers", format!("{EXPOSED}, Retry-After"))
-                } else {
-                    r
-                }
+                hidden_if(hides(*hide_retry_after, *expose_retry_after), r)
             }
             // Inferred: Graph's 503 code and message for this endpoint are not published.
-            Fault::Unavailable { retry_after } => graph_error(
-                503,
-                "serviceNotAvailable",
-                "Service is temporarily unavailable.",
-                req,
-            )
-            .header("Retry-After", retry_after.to_string()),
+            Fault::Unavailable {
+                retry_after,
+                hide_retry_after,
+                expose_retry_after,
+            } => {
+                let r = graph_error(
+                    503,
+                    "serviceNotAvailable",
+                    "Service is temporarily unavailable.",
+                    req,
+                )
+                .header("Retry-After", retry_after.to_string());
+                hidden_if(hides(*hide_retry_after, *expose_retry_after), r)
+            }
             Fault::Html500 => Response::new(500).body(
                 "text/html",
                 "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>",
@@ -185,6 +150,15 @@ impl Fault {
             }
         };
         Effect::Answer(answer)
+    }
+}
+
+/// With `hide`, the answer exposes Graph's headers without `Retry-After`, as in 2022.
+fn hidden_if(hide: bool, response: Response) -> Response {
+    if hide {
+        response.header("Access-Control-Expose-Headers", EXPOSED_WITHOUT_RETRY_AFTER)
+    } else {
+        response
     }
 }
 
@@ -221,41 +195,5 @@ mod tests {
             base64(CAE_CLAIMS.as_bytes()),
             "eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZSwgInZhbHVlIjoiMTcwMDAwMDAwMCJ9fX0="
         );
-    }
-
-    #[test]
-    fn times_and_answers_are_bounded() {
-        assert_eq!(parse(br#"{"kind":"close"}"#).unwrap().1, 1);
-        assert_eq!(parse(br#"{"kind":"close","times":100}"#).unwrap().1, 100);
-        for bad in [r#"0"#, "101", "-1", "1.5", r#""2""#] {
-            let body = format!(r#"{{"kind":"close","times":{bad}}}"#);
-            assert!(
-                parse(body.as_bytes()).unwrap_err().contains("`times`"),
-                "{bad}"
-            );
-        }
-        for (bad, names) in [
-            (r#"{"kind":"answer","status":101}"#, "`status`"),
-            (r#"{"kind":"answer","status":204,"body":"x"}"#, "`body`"),
-            (
-                r#"{"kind":"answer","status":200,"headers":{"X-A":"1\r\nX-B: 2"}}"#,
-                "X-A",
-            ),
-            (
-                r#"{"kind":"answer","status":200,"headers":{"Bad Name":"1"}}"#,
-                "Bad Name",
-            ),
-            (
-                r#"{"kind":"answer","status":200,"headers":{"content-length":"1"}}"#,
-                "content-length",
-            ),
-            (
-                r#"{"kind":"answer","status":200,"contentType":"a\nb"}"#,
-                "`contentType`",
-            ),
-        ] {
-            assert!(parse(bad.as_bytes()).unwrap_err().contains(names), "{bad}");
-        }
-        assert!(parse(br#"{"kind":"answer","status":302,"headers":{"Location":"/x"}}"#).is_ok());
     }
 }

@@ -1,21 +1,34 @@
-//! `POST /{v1.0|beta}/me/changePassword` as Microsoft Graph answers it: checks in Graph's order,
-//! Graph's error JSON, CORS for single-page apps. The checks live in `checks.rs`, faults in
-//! `faults.rs`, the request log and the emulator's own endpoints in `admin.rs`.
+//! The Microsoft Graph routes the emulator answers, as Graph answers them: checks in Graph's
+//! order, Graph's error JSON, CORS for single-page apps. Paths are `/v1.0/…` or `/beta/…`, their
+//! segments in any case:
+//! - `POST /me/changePassword`: 204, or Graph's refusals (checks in `checks.rs`).
+//! - `POST /users/{id or UPN}/changePassword` (the segment percent-decoded, matched in any
+//!   case): the same as `/me` when it names the token's own user; anyone else, known or not,
+//!   403 `Authorization_RequestDenied` "Access to change password operation is denied.".
+//! - `POST /me/revokeSignInSessions`: 200 `{"@odata.context":…#Edm.Boolean","value":true}`
+//!   after the token check; the body may be empty or `{}` (`revoke.rs`).
+//!
+//! Every answer exposes `Retry-After` to browser scripts, as current Graph does. Faults live in
+//! `faults.rs`, the request log and the emulator's own endpoints (`/_emulator/faults`,
+//! `/_emulator/requests`, `/_emulator/reset`, `/_emulator/portal`) in `admin.rs`.
 //!
 //! Where a status or wording was neither copied from a real Graph response nor documented by
 //! Microsoft, the answer carries a comment saying it is inferred.
 
-use crate::admin::{body_fields, Seen};
-use crate::checks::Auth;
+use crate::admin::Seen;
+use crate::checks::{Auth, Target};
 use crate::clock;
 use crate::directory::{demo_users, User};
 use crate::faults::{Effect, Fault};
-use crate::http::{Request, Response};
+use crate::http::{percent_decoded, Request, Response};
 use serde_json::json;
 use std::collections::VecDeque;
 
-/// Headers Graph lets browser scripts read. `Retry-After` is deliberately absent, as on Graph.
-pub(crate) const EXPOSED: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate";
+/// Headers Graph lets browser scripts read, `Retry-After` among them: the list a later captured
+/// Graph response carries (EVIDENCE.md), in its order.
+pub(crate) const EXPOSED: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, Retry-After, SdkVersion, WWW-Authenticate";
+/// The same without `Retry-After`, as 2022's Graph exposed them: for faults that hide it.
+pub(crate) const EXPOSED_WITHOUT_RETRY_AFTER: &str = "ETag, Location, Preference-Applied, Content-Range, request-id, client-request-id, ReadWriteConsistencyToken, SdkVersion, WWW-Authenticate";
 /// Request headers Graph accepts from browsers; anything else fails the preflight.
 const ALLOWED_HEADERS: &str = "Authorization, Content-Type, client-request-id, return-client-request-id, ConsistencyLevel, Prefer, SdkVersion, Accept";
 pub(crate) const JSON_TYPE: &str = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -30,7 +43,10 @@ pub enum Reply {
 pub struct Emulator {
     pub(crate) initial: Vec<User>,
     pub(crate) users: Vec<User>,
+    /// Faults for changePassword calls.
     pub(crate) faults: VecDeque<Fault>,
+    /// Statuses the next revokeSignInSessions calls fail with; never touched by changePassword.
+    pub(crate) revoke_faults: VecDeque<u16>,
     pub(crate) seen: Vec<Seen>,
 }
 
@@ -40,6 +56,7 @@ impl Emulator {
             initial: users.clone(),
             users,
             faults: VecDeque::new(),
+            revoke_faults: VecDeque::new(),
             seen: Vec::new(),
         }
     }
@@ -60,64 +77,56 @@ impl Emulator {
         if req.method == "OPTIONS" {
             return Reply::Send(preflight(req));
         }
-        // Graph's path segments are case-insensitive: /V1.0/ME/CHANGEPASSWORD is the same action.
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        let is = |s: &str, name: &str| s.eq_ignore_ascii_case(name);
-        let reply = match segments.as_slice() {
-            [version, me, action]
-                if (is(version, "v1.0") || is(version, "beta"))
-                    && is(me, "me")
-                    && is(action, "changePassword") =>
-            {
-                if req.method == "POST" {
-                    return self.change_password(req);
-                }
-                // Inferred: Graph's 405 code and wording for an action are not published.
-                graph_error(
-                    405,
-                    "Request_BadRequest",
-                    "The requested method is not allowed on this resource.",
-                    req,
-                )
+        let reply = match (route(&segments), req.method.as_str()) {
+            (Some(Route::ChangePassword(target)), "POST") => {
+                return self.change_password(req, &target)
             }
-            // Graph's wording for an unknown segment, common in public threads (not in EVIDENCE.md).
-            [_, .., last] => graph_error(
-                400,
-                "BadRequest",
-                &format!("Resource not found for the segment '{last}'."),
+            (Some(Route::RevokeSignInSessions { beta }), "POST") => {
+                return self.revoke_sign_in_sessions(req, beta)
+            }
+            // Inferred: Graph's 405 code and wording for an action are not published.
+            (Some(_), _) => graph_error(
+                405,
+                "Request_BadRequest",
+                "The requested method is not allowed on this resource.",
                 req,
             ),
-            // Inferred.
-            _ => graph_error(400, "BadRequest", "Invalid request.", req),
+            // Graph's wording for an unknown segment, common in public threads (not in EVIDENCE.md).
+            (None, _) => match segments.last() {
+                Some(last) if segments.len() > 1 => graph_error(
+                    400,
+                    "BadRequest",
+                    &format!("Resource not found for the segment '{last}'."),
+                    req,
+                ),
+                // Inferred.
+                _ => graph_error(400, "BadRequest", "Invalid request.", req),
+            },
         };
         Reply::Send(cors(reply))
     }
 
     /// One changePassword call: the next queued fault if any, else Graph's checks; logged either way.
-    fn change_password(&mut self, req: &Request) -> Reply {
+    fn change_password(&mut self, req: &Request, target: &Target) -> Reply {
         let auth = self.authenticate(req);
-        let mut seen = Seen {
-            method: req.method.clone(),
-            path: req.path.clone(),
-            origin: req.header("origin").map(str::to_owned),
-            token: auth.label(),
-            user: match auth {
-                Auth::User(i) => Some(self.users[i].user_principal_name.clone()),
-                _ => None,
-            },
-            content_type: req.header("content-type").map(str::to_owned),
-            client_request_id: req.header("client-request-id").map(str::to_owned),
-            body_fields: body_fields(&req.body),
-            status: 0,
+        let mut seen = self.seen(req, &auth);
+        let caller = match auth {
+            Auth::User(i) => Some(self.users[i].id.clone()),
+            _ => None,
         };
-        let (response, delay) = match self.faults.pop_front().map(|f| f.effect(req)) {
+        let effect = self
+            .faults
+            .pop_front()
+            .map(|f| f.effect(req, caller.as_deref()));
+        let (response, delay) = match effect {
             Some(Effect::Drop) => {
                 self.seen.push(seen);
                 return Reply::Drop;
             }
             Some(Effect::Answer(response)) => (response, None),
-            Some(Effect::Delay(ms)) => (self.checked_change(req, &auth), Some(ms)),
-            None => (self.checked_change(req, &auth), None),
+            Some(Effect::Delay(ms)) => (self.checked_change(req, &auth, target), Some(ms)),
+            None => (self.checked_change(req, &auth, target), None),
         };
         let response = cors(response);
         seen.status = response.status;
@@ -126,6 +135,36 @@ impl Emulator {
             Some(ms) => Reply::DelayThenSend(ms, response),
             None => Reply::Send(response),
         }
+    }
+}
+
+/// A Graph action the emulator answers.
+enum Route {
+    ChangePassword(Target),
+    RevokeSignInSessions { beta: bool },
+}
+
+/// The action a path names, if any. Graph's path segments are case-insensitive:
+/// /V1.0/ME/CHANGEPASSWORD is the same action.
+fn route(segments: &[&str]) -> Option<Route> {
+    let is = |s: &str, name: &str| s.eq_ignore_ascii_case(name);
+    let (version, rest) = segments.split_first()?;
+    if !is(version, "v1.0") && !is(version, "beta") {
+        return None;
+    }
+    match rest {
+        [me, action] if is(me, "me") && is(action, "changePassword") => {
+            Some(Route::ChangePassword(Target::Me))
+        }
+        [users, key, action] if is(users, "users") && is(action, "changePassword") => {
+            Some(Route::ChangePassword(Target::User(percent_decoded(key))))
+        }
+        [me, action] if is(me, "me") && is(action, "revokeSignInSessions") => {
+            Some(Route::RevokeSignInSessions {
+                beta: is(version, "beta"),
+            })
+        }
+        _ => None,
     }
 }
 

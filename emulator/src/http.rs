@@ -125,6 +125,33 @@ pub fn read_request(stream: &TcpStream) -> Result<Request, ReadError> {
     Ok(request)
 }
 
+/// A path segment with its `%XX` escapes undone (RFC 3986 §2.1): `adele.vance%40contoso.example`
+/// names the same user as `adele.vance@contoso.example`. A `%` not followed by two hex digits is
+/// kept as it is; bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decoded(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) => hex(h).zip(hex(l)).map(|(h, l)| (h * 16 + l) as u8),
+            _ => None,
+        };
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
@@ -205,6 +232,18 @@ mod tests {
             "{text}"
         );
         assert!(written(&Response::new(400)).contains("Content-Length: 0\r\n"));
+    }
+
+    #[test]
+    fn percent_escapes_are_undone() {
+        assert_eq!(
+            percent_decoded("adele.vance%40contoso.example"),
+            "adele.vance@contoso.example"
+        );
+        assert_eq!(percent_decoded("%41%62c"), "Abc");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert_eq!(percent_decoded("%C3%A9%FF"), "\u{e9}\u{fffd}");
     }
 
     #[test]

@@ -9,9 +9,12 @@ mod admin;
 mod checks;
 mod clock;
 mod directory;
+mod fault_requests;
 mod faults;
 mod graph;
 mod http;
+mod object_id;
+mod revoke;
 
 use directory::EXPIRED_TOKEN;
 use graph::{Emulator, Reply};
@@ -23,7 +26,8 @@ use std::{env, fs, process, thread};
 
 const USAGE: &str = "usage: graph-emulator [--port N] [--users FILE.json]\n\
   --port N     port on 127.0.0.1 (default 8787; 0 picks a free one)\n\
-  --users F    JSON array of {\"userPrincipalName\", \"password\", \"token\", \"canChangePassword\"}";
+  --users F    JSON array of {\"userPrincipalName\", \"password\", \"token\", \"canChangePassword\", \"id\"}\n\
+               (\"id\": a GUID; left out, one is derived from the UPN, the same on every start)";
 
 fn main() {
     let (port, users) = match parse_args(env::args().skip(1).collect()) {
@@ -69,7 +73,10 @@ fn banner(port: u16, emulator: &Emulator, users_from: &str) -> String {
         } else {
             "  (403: not allowed to change)"
         };
-        text.push_str(&format!("\n  user {}{note}", u.user_principal_name));
+        text.push_str(&format!(
+            "\n  user {}{note}\n    id {}",
+            u.user_principal_name, u.id
+        ));
     }
     text.push_str(&format!(
         "\n  passwords and tokens: see {users_from}\
@@ -98,6 +105,7 @@ fn parse_args(args: Vec<String>) -> Result<(u16, Option<UsersFile>), String> {
                 let text =
                     fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
                 let parsed = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+                let parsed = directory::with_ids(parsed).map_err(|e| format!("{path}: {e}"))?;
                 users = Some((path, parsed));
             }
             "-h" | "--help" => {

@@ -3,7 +3,9 @@
 
 mod support;
 
-use support::{assert_graph_error, change, fault, send, start, PATH};
+use support::{
+    assert_graph_error, change, exposed, fault, fault_refused, message, send, start, ADELE_ID, PATH,
+};
 
 #[test]
 fn faults_apply_once_each_in_order() {
@@ -16,9 +18,19 @@ fn faults_apply_once_each_in_order() {
     let t = change(s.port, "demo-token", "Start-Here-2026", "Blue-Harbour-42");
     assert_graph_error(&t, 429, "TooManyRequests");
     assert_eq!(t.header("Retry-After"), Some("7"));
+    assert_eq!(
+        message(&t),
+        format!("Too many requests from Identifier:{ADELE_ID}+0b7e5c1a-2f3d-4a6b-8c9d-e0f1a2b3c4d5 under category:throttle.aad.ags.msgraph.me.changePassword. Please try again later.")
+    );
     let u = change(s.port, "demo-token", "Start-Here-2026", "Blue-Harbour-42");
     assert_graph_error(&u, 503, "serviceNotAvailable");
     assert_eq!(u.header("Retry-After"), Some("9"));
+    for r in [&t, &u] {
+        assert!(
+            exposed(r).iter().any(|h| h == "Retry-After"),
+            "exposed by default"
+        );
+    }
     let h = change(s.port, "demo-token", "Start-Here-2026", "Blue-Harbour-42");
     assert_eq!(
         (h.status, h.header("Content-Type")),
@@ -64,19 +76,12 @@ fn delay_and_exposed_retry_after() {
         .contains("Retry-After"));
 }
 
-/// The admin endpoint's answer to a fault it refuses.
-fn refused(port: u16, json: &str) -> String {
-    let r = send(port, "POST", "/_emulator/faults", &[], json).unwrap();
-    assert_eq!(r.status, 400, "{json}: {}", r.body);
-    r.json()["error"].as_str().unwrap().to_owned()
-}
-
 #[test]
 fn times_is_bounded() {
     let s = start();
     for bad in ["0", "101", "-1", "\"3\""] {
         let json = format!(r#"{{"kind":"close","times":{bad}}}"#);
-        assert!(refused(s.port, &json).contains("times"), "{bad}");
+        assert!(fault_refused(s.port, &json).contains("times"), "{bad}");
     }
     fault(s.port, r#"{"kind":"close","times":100}"#);
     // Nothing refused was queued: 100 drops, then a normal answer.
@@ -222,9 +227,9 @@ fn answer_sends_exactly_what_a_proxy_or_portal_would() {
 #[test]
 fn answer_refuses_what_http_cannot_send() {
     let s = start();
-    assert!(refused(s.port, r#"{"kind":"answer","status":101}"#).contains("status"));
-    assert!(refused(s.port, r#"{"kind":"answer","status":600}"#).contains("status"));
-    assert!(refused(
+    assert!(fault_refused(s.port, r#"{"kind":"answer","status":101}"#).contains("status"));
+    assert!(fault_refused(s.port, r#"{"kind":"answer","status":600}"#).contains("status"));
+    assert!(fault_refused(
         s.port,
         r#"{"kind":"answer","status":200,"headers":{"X":"a\r\nb"}}"#
     )

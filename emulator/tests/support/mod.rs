@@ -23,8 +23,14 @@ impl Drop for Server {
 }
 
 pub fn start() -> Server {
+    start_with(&[])
+}
+
+/// The emulator with these arguments after `--port 0`.
+pub fn start_with(args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_graph-emulator"))
         .args(["--port", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -104,14 +110,24 @@ pub fn send(
 }
 
 pub const PATH: &str = "/v1.0/me/changePassword";
+/// The demo users' object ids.
+pub const ADELE_ID: &str = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+pub const MEGAN_ID: &str = "6e8a1b52-5f0c-4d6f-9c44-2a1b7d0e9f10";
+/// Graph's text for a password it refuses as too weak (R), and for a banned one (inferred).
+pub const COMPLEXITY: &str = "The specified password does not comply with password complexity requirements. Please provide a different password.";
 
 pub fn change(port: u16, token: &str, current: &str, new: &str) -> Reply {
+    change_at(port, PATH, token, current, new)
+}
+
+/// A changePassword call to `path` with the usual headers.
+pub fn change_at(port: u16, path: &str, token: &str, current: &str, new: &str) -> Reply {
     let body = serde_json::json!({ "currentPassword": current, "newPassword": new }).to_string();
     let auth = format!("Bearer {token}");
     send(
         port,
         "POST",
-        PATH,
+        path,
         &[
             ("Authorization", &auth),
             ("Content-Type", "application/json"),
@@ -120,6 +136,23 @@ pub fn change(port: u16, token: &str, current: &str, new: &str) -> Reply {
         &body,
     )
     .expect("an answer")
+}
+
+/// The error message of a Graph error answer.
+pub fn message(r: &Reply) -> String {
+    r.json()["error"]["message"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a Graph error, got {}", r.body))
+        .to_owned()
+}
+
+/// The names in `Access-Control-Expose-Headers`.
+pub fn exposed(r: &Reply) -> Vec<String> {
+    r.header("Access-Control-Expose-Headers")
+        .unwrap_or("")
+        .split(',')
+        .map(|h| h.trim().to_owned())
+        .collect()
 }
 
 pub fn assert_graph_error(r: &Reply, status: u16, code: &str) {
@@ -146,4 +179,11 @@ pub fn fault(port: u16, json: &str) {
     )
     .unwrap();
     assert_eq!(r.status, 200, "{}", r.body);
+}
+
+/// The admin endpoint's explanation for a fault it refuses to queue.
+pub fn fault_refused(port: u16, json: &str) -> String {
+    let r = send(port, "POST", "/_emulator/faults", &[], json).unwrap();
+    assert_eq!(r.status, 400, "{json}: {}", r.body);
+    r.json()["error"].as_str().unwrap().to_owned()
 }
