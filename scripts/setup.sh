@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need, skipping whatever is already there at the right
 # version. Sourced by scripts/demo.sh and scripts/test.sh; `setup.sh test` also installs the
-# browser. Versions: see ../shared/TOOLCHAIN.md-style notes in README.
+# browsers (Chromium, Firefox ESR, WebKitGTK). Versions: see ../shared/TOOLCHAIN.md-style notes in README.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -41,6 +41,11 @@ if [ "$need_browser" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# Firefox ESR, WebKitGTK's driver, Xvfb and geckodriver for the cross-engine tests.
+if [ "$need_browser" = test ]; then
+  bash scripts/engines-setup.sh
 fi
 
 # Trunk builds offline: fetch every crate now, once.
