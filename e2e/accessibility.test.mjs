@@ -136,6 +136,8 @@ describe("keyboard only", () => {
     assert.equal(await focused(), "current-password");
     await kb.press("Tab");
     await kb.press("Tab");
+    assert.equal(await focused(), "Forgot your password?", "the reset link, under the current password");
+    await kb.press("Tab");
     assert.equal(await focused(), "new-password");
     await kb.type(NEW);
     await kb.press("Tab"); // show/hide

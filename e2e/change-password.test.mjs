@@ -63,9 +63,13 @@ describe("against the local Graph", () => {
     assert.match(await ui.details.textContent(), new RegExp(`request-id ${event.detail.requestId}`));
   });
 
-  test("policy rejection: a banned word, then a recently used password", async () => {
+  test("policy rejection: a banned word (Graph's complexity text), then a recently used password", async () => {
     await ui.open(env.site.url, env.graph.url);
-    assert.match(await ui.change(OLD, "P@ssw0rd-2026"), /too easy to guess/);
+    const banned = await ui.change(OLD, "P@ssw0rd-2026");
+    assert.match(banned, /too easy to guess/);
+    assert.match(banned, /passphrase of three or four unrelated words/);
+    assert.doesNotMatch(banned, /lowercase|uppercase|symbols/, "no character-kinds lecture");
+    assert.match(await ui.details.textContent(), /does not comply with password complexity requirements/);
     await page.screenshot({ path: join(outputDir, "error-policy.png"), fullPage: true });
     assert.equal(await ui.newPassword.inputValue(), "P@ssw0rd-2026", "new password kept");
     await page.reload();
@@ -96,13 +100,13 @@ describe("against the local Graph", () => {
     assert.deepEqual(await failedKinds(), ["forbidden"]);
   });
 
-  test("429: too many attempts; Retry-After shown only when the browser may read it", async () => {
+  test("429: too many attempts; the wait is shown when the browser may read Retry-After", async () => {
     await ui.open(env.site.url, env.graph.url);
-    await env.graph.fault({ kind: "throttle", retryAfter: 30 });
+    await env.graph.fault({ kind: "throttle", retryAfter: 30, hideRetryAfter: true });
     const hidden = await ui.change(OLD, NEW);
     assert.match(hidden, /Too many attempts/);
     assert.doesNotMatch(hidden, /try again in 30 seconds/);
-    await env.graph.fault({ kind: "throttle", retryAfter: 30, exposeRetryAfter: true });
+    await env.graph.fault({ kind: "throttle", retryAfter: 30 });
     await ui.current.fill(OLD);
     await ui.submit.click();
     await page.getByText(/try again in 30 seconds/).waitFor();

@@ -59,18 +59,28 @@ export async function startEmulator() {
 /** Pages served beside dist/: the test host page and the benchmark's hand-written baseline. */
 const PAGES = { "/host.html": "e2e/host.html", "/baseline.html": "bench/baseline.html" };
 
-/** Serves dist/ plus PAGES on 127.0.0.1; resolves to { url, stop }. */
-export async function startStatic() {
+/** Graph's address in README's snippets; the test server points it at the local Graph. */
+export const GRAPH = "https://graph.microsoft.com/v1.0";
+
+/**
+ * Serves `dir` (default dist/) plus PAGES and e2e/pages/ on 127.0.0.1; resolves to { url, stop }.
+ * In HTML pages, which hold README's snippets verbatim, Graph's address is replaced by `graphUrl`
+ * (as a hosts-file entry would), so the snippets run unchanged against the local Graph.
+ * `headers` are added to every answer (the CSP test uses them).
+ */
+export async function startStatic({ dir = join(root, "dist"), graphUrl, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
-    const file = PAGES[path] ? join(root, PAGES[path]) : join(root, "dist", path === "/" ? "index.html" : path);
-    if (!file.startsWith(root)) {
+    const page = path.startsWith("/pages/") ? join(root, "e2e", path) : null;
+    const file = PAGES[path] ? join(root, PAGES[path]) : page ?? join(dir, path === "/" ? "index.html" : path);
+    if (!file.startsWith(root) && !file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      let body = await readFile(file);
+      if (graphUrl && extname(file) === ".html") body = Buffer.from(String(body).replaceAll(GRAPH, graphUrl));
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store", ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -108,8 +118,8 @@ export class ChangePasswordPage {
   }
 
   /** Opens the host page: `tokens` are handed out one per getToken call, the last one repeats. */
-  async open(staticUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn, noMount = false } = {}) {
-    await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn, noMount });
+  async open(staticUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn, noMount = false, extra = {} } = {}) {
+    await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn, noMount, extra });
     await this.page.goto(`${staticUrl}/host.html`);
     if (noMount) await this.page.waitForFunction(() => window.moduleLoaded);
     else await this.submit.waitFor();
@@ -150,7 +160,8 @@ export class ChangePasswordPage {
 export function useLocalGraph(browserArgs = []) {
   const env = {};
   before(async () => {
-    [env.browser, env.graph, env.site] = await Promise.all([launch(browserArgs), startEmulator(), startStatic()]);
+    [env.browser, env.graph] = await Promise.all([launch(browserArgs), startEmulator()]);
+    env.site = await startStatic({ graphUrl: env.graph.url });
   });
   after(async () => {
     await env.browser?.close();

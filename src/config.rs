@@ -8,15 +8,36 @@ pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 /// How long to wait for Graph before telling the user it cannot be reached.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
-/// Checked options, with documented defaults.
+/// Microsoft's self-service password reset, offered to a user who has forgotten the current one.
+pub const DEFAULT_RESET_PASSWORD_URL: &str = "https://passwordreset.microsoftonline.com/";
+
+/// Options as a door hands them over, unchecked; `None` means "not given" (the default).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub base_url: Option<String>,
+    pub user_principal_name: Option<String>,
+    pub user_id: Option<String>,
+    pub timeout_ms: Option<f64>,
+    pub offer_sign_out_everywhere: bool,
+    /// `Some("")` hides the link.
+    pub reset_password_url: Option<String>,
+}
+
+/// Checked options, with documented defaults: the one options type all three doors fill.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Graph base URL, `https://…`, or `http://localhost`/`http://127.0.0.1` for development.
     pub base_url: String,
     /// Fills a hidden username field so password managers file the new password correctly.
     pub user_principal_name: Option<String>,
-    /// Abort the request and report "cannot reach Microsoft Graph" after this long.
+    /// Sends to `/users/{id}/changePassword` (the beta's addressing) instead of `/me/…`.
+    pub user_id: Option<String>,
+    /// Stop waiting for the host's token, or for Graph, after this long.
     pub timeout_ms: u32,
+    /// Offer "Also sign me out everywhere" (Graph's revokeSignInSessions) after a change.
+    pub offer_sign_out_everywhere: bool,
+    /// Where "Reset your password" leads; `None` hides the link.
+    pub reset_password_url: Option<String>,
 }
 
 impl Default for Config {
@@ -24,19 +45,75 @@ impl Default for Config {
         Self {
             base_url: DEFAULT_BASE_URL.to_owned(),
             user_principal_name: None,
+            user_id: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            offer_sign_out_everywhere: false,
+            reset_password_url: Some(DEFAULT_RESET_PASSWORD_URL.to_owned()),
+        }
+    }
+}
+
+/// Which door the options came through, so an error names the option as the developer wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Door {
+    /// `mount(targetElement, options)`.
+    Mount,
+    /// `<graph-change-password>` attributes and properties.
+    Element,
+    /// The Leptos component's props.
+    Leptos,
+}
+
+/// An option, named per door in error messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opt {
+    GetToken,
+    BaseUrl,
+    UserPrincipalName,
+    UserId,
+    TimeoutMs,
+    ResetPasswordUrl,
+}
+
+impl Opt {
+    /// The option as the developer wrote it at this door.
+    pub fn name(self, door: Door) -> &'static str {
+        use Opt::*;
+        match (door, self) {
+            (Door::Mount, GetToken) => "options.getToken",
+            (Door::Mount, BaseUrl) => "options.baseUrl",
+            (Door::Mount, UserPrincipalName) => "options.userPrincipalName",
+            (Door::Mount, UserId) => "options.userId",
+            (Door::Mount, TimeoutMs) => "options.timeoutMs",
+            (Door::Mount, ResetPasswordUrl) => "options.resetPasswordUrl",
+            (Door::Element, ResetPasswordUrl) => "the reset-password-url attribute",
+            (Door::Leptos, ResetPasswordUrl) => "the reset_password_url prop",
+            (Door::Element, GetToken) => "the getToken property",
+            (Door::Element, BaseUrl) => "the base-url attribute",
+            (Door::Element, UserPrincipalName) => "the user-principal-name attribute",
+            (Door::Element, UserId) => "the user-id attribute",
+            (Door::Element, TimeoutMs) => "the timeout-ms attribute",
+            (Door::Leptos, GetToken) => "the get_token prop",
+            (Door::Leptos, BaseUrl) => "the base_url prop",
+            (Door::Leptos, UserPrincipalName) => "the user_principal_name prop",
+            (Door::Leptos, UserId) => "the user_id prop",
+            (Door::Leptos, TimeoutMs) => "the timeout_ms prop",
         }
     }
 }
 
 /// An option the host got wrong.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigError {
     NoTarget,
     GetTokenNotFunction,
     BaseUrl(BaseUrlProblem),
     BadTimeout,
-    NotAString(&'static str),
+    NotAString(Opt),
+    /// Empty, or a path (`/`, `.`, `..`) rather than an id.
+    BadUserId,
+    /// Not `https://…`, or with credentials or odd characters.
+    BadResetUrl,
 }
 
 /// What is wrong with a `baseUrl`.
@@ -54,36 +131,83 @@ pub enum BaseUrlProblem {
     Characters,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::NoTarget => write!(f, "mount(targetElement, options): targetElement must be a DOM element"),
-            ConfigError::GetTokenNotFunction => write!(
-                f,
-                "mount(targetElement, options): options.getToken must be a function returning an access token (or a Promise of one)"
+impl ConfigError {
+    /// The message for the developer, naming the option as written at `door`.
+    pub fn message(&self, door: Door) -> String {
+        let prefix = match door {
+            Door::Mount => "mount(targetElement, options)",
+            Door::Element => "<graph-change-password>",
+            Door::Leptos => "<ChangePassword/>",
+        };
+        let (opt, problem) = match self {
+            ConfigError::NoTarget => return format!("{prefix}: targetElement must be a DOM element"),
+            ConfigError::GetTokenNotFunction => (
+                Opt::GetToken,
+                "must be a function returning an access token (or a Promise of one)",
             ),
-            ConfigError::BaseUrl(problem) => write!(
-                f,
-                "mount(targetElement, options): options.baseUrl {}",
-                match problem {
+            ConfigError::BaseUrl(p) => (
+                Opt::BaseUrl,
+                match p {
                     BaseUrlProblem::NotHttps => "must be https://host/… (http:// only for localhost or 127.0.0.1)",
                     BaseUrlProblem::Credentials => "must not contain a user name or password (user:password@host)",
                     BaseUrlProblem::Query => "must not contain a query (?…)",
                     BaseUrlProblem::Fragment => "must not contain a fragment (#…)",
                     BaseUrlProblem::Characters => "must not contain spaces, control characters, backslashes or non-ASCII characters",
-                }
+                },
             ),
             // No float formatting here: it would cost kilobytes of wasm for one error message.
-            ConfigError::BadTimeout => write!(
-                f,
-                "mount(targetElement, options): options.timeoutMs must be a whole number of milliseconds from 1 to 600000"
+            ConfigError::BadTimeout => (
+                Opt::TimeoutMs,
+                "must be a whole number of milliseconds from 1 to 600000",
             ),
-            ConfigError::NotAString(name) => write!(f, "mount(targetElement, options): options.{name} must be a string"),
-        }
+            ConfigError::NotAString(opt) => (*opt, "must be a string"),
+            ConfigError::BadResetUrl => (
+                Opt::ResetPasswordUrl,
+                "must be an https:// address without a user name or password, or \"\" to hide the link",
+            ),
+            ConfigError::BadUserId => (
+                Opt::UserId,
+                "must be the user's object id or user principal name (not empty, no \"/\", not \".\" or \"..\")",
+            ),
+        };
+        format!("{prefix}: {} {problem}", opt.name(door))
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Door::Mount))
     }
 }
 
 impl std::error::Error for ConfigError {}
+
+/// Checks `resetPasswordUrl`: `""` hides the link; otherwise an https address a person can be
+/// sent to (a query is fine here: nothing is appended).
+fn check_reset_url(url: String) -> Result<Option<String>, ConfigError> {
+    if url.is_empty() {
+        return Ok(None);
+    }
+    let authority = url
+        .get(..8)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        .and_then(|_| url[8..].split(['/', '?', '#']).next())
+        .unwrap_or("");
+    let ok = !authority.is_empty()
+        && !authority.contains('@')
+        && url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    ok.then_some(Some(url)).ok_or(ConfigError::BadResetUrl)
+}
+
+/// Checks a `userId`: any id or UPN Graph could hold, but never a path.
+pub fn check_user_id(id: &str) -> Result<(), ConfigError> {
+    let id = id.trim();
+    if id.is_empty() || id.contains('/') || id == "." || id == ".." {
+        Err(ConfigError::BadUserId)
+    } else {
+        Ok(())
+    }
+}
 
 /// Checks a Graph base URL: TLS everywhere except the developer's machine, and nothing in it
 /// that could carry a secret or change where the request goes. Pure string checks: no URL crate
@@ -131,12 +255,26 @@ fn is_loopback(authority: &str) -> bool {
 
 impl Config {
     /// Checks raw option values; `None` means "not given", so the default applies.
-    pub fn new(
-        base_url: Option<String>,
-        user_principal_name: Option<String>,
-        timeout_ms: Option<f64>,
-    ) -> Result<Self, ConfigError> {
-        let mut config = Config::default();
+    pub fn new(options: Options) -> Result<Self, ConfigError> {
+        let Options {
+            base_url,
+            user_principal_name,
+            user_id,
+            timeout_ms,
+            offer_sign_out_everywhere,
+            reset_password_url,
+        } = options;
+        let mut config = Config {
+            offer_sign_out_everywhere,
+            ..Config::default()
+        };
+        if let Some(url) = reset_password_url {
+            config.reset_password_url = check_reset_url(url)?;
+        }
+        if let Some(id) = user_id {
+            check_user_id(&id)?;
+            config.user_id = Some(id.trim().to_owned());
+        }
         if let Some(url) = base_url {
             check_base_url(&url).map_err(ConfigError::BaseUrl)?;
             config.base_url = url;
@@ -158,7 +296,10 @@ mod tests {
 
     #[test]
     fn defaults() {
-        let c = Config::new(None, None, None).unwrap();
+        let c = Config::new(Options {
+            ..Options::default()
+        })
+        .unwrap();
         assert_eq!(c.base_url, "https://graph.microsoft.com/v1.0");
         assert_eq!(c.timeout_ms, 30_000);
         assert_eq!(c.user_principal_name, None);
@@ -192,7 +333,10 @@ mod tests {
             assert_eq!(check_base_url(url), Err(BaseUrlProblem::NotHttps), "{url}");
         }
         assert_eq!(
-            Config::new(Some("http://x.example".into()), None, None),
+            Config::new(Options {
+                base_url: Some("http://x.example".into()),
+                ..Options::default()
+            }),
             Err(ConfigError::BaseUrl(BaseUrlProblem::NotHttps))
         );
     }
@@ -222,13 +366,21 @@ mod tests {
     #[test]
     fn timeout_must_be_whole_and_in_range() {
         assert_eq!(
-            Config::new(None, None, Some(5000.0)).unwrap().timeout_ms,
+            Config::new(Options {
+                timeout_ms: Some(5000.0),
+                ..Options::default()
+            })
+            .unwrap()
+            .timeout_ms,
             5000
         );
         for bad in [0.0, -1.0, 1.5, 600_001.0, f64::NAN, f64::INFINITY] {
             assert!(
                 matches!(
-                    Config::new(None, None, Some(bad)),
+                    Config::new(Options {
+                        timeout_ms: Some(bad),
+                        ..Options::default()
+                    }),
                     Err(ConfigError::BadTimeout)
                 ),
                 "{bad}"
@@ -239,18 +391,93 @@ mod tests {
     #[test]
     fn blank_user_principal_name_is_no_name() {
         assert_eq!(
-            Config::new(None, Some("  ".into()), None)
-                .unwrap()
-                .user_principal_name,
+            Config::new(Options {
+                user_principal_name: Some("  ".into()),
+                ..Options::default()
+            })
+            .unwrap()
+            .user_principal_name,
             None
         );
         assert_eq!(
-            Config::new(None, Some("adele@contoso.example".into()), None)
-                .unwrap()
-                .user_principal_name
-                .as_deref(),
+            Config::new(Options {
+                user_principal_name: Some("adele@contoso.example".into()),
+                ..Options::default()
+            })
+            .unwrap()
+            .user_principal_name
+            .as_deref(),
             Some("adele@contoso.example")
         );
+    }
+
+    #[test]
+    fn user_ids_are_ids_not_paths() {
+        for bad in ["", "  ", "/", "..", ".", "a/b", "../me"] {
+            assert_eq!(
+                Config::new(Options {
+                    user_id: Some(bad.into()),
+                    ..Options::default()
+                }),
+                Err(ConfigError::BadUserId),
+                "{bad:?}"
+            );
+        }
+        let c = Config::new(Options {
+            user_id: Some(" adele@contoso.example ".into()),
+            ..Options::default()
+        })
+        .unwrap();
+        assert_eq!(c.user_id.as_deref(), Some("adele@contoso.example"));
+    }
+
+    #[test]
+    fn reset_link_defaults_to_microsoft_hides_when_empty_and_is_https_only() {
+        let with = |url: &str| {
+            Config::new(Options {
+                reset_password_url: Some(url.into()),
+                ..Options::default()
+            })
+        };
+        assert_eq!(
+            Config::default().reset_password_url.as_deref(),
+            Some("https://passwordreset.microsoftonline.com/")
+        );
+        assert_eq!(with("").unwrap().reset_password_url, None);
+        assert_eq!(
+            with("https://sspr.contoso.example/?whr=contoso")
+                .unwrap()
+                .reset_password_url
+                .as_deref(),
+            Some("https://sspr.contoso.example/?whr=contoso")
+        );
+        for bad in [
+            "http://sspr.contoso.example/",
+            "javascript:alert(1)",
+            "https://",
+            "https://u:p@x.example/",
+            "https://x.example/ a",
+        ] {
+            assert_eq!(with(bad), Err(ConfigError::BadResetUrl), "{bad}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_option_as_written_at_each_door() {
+        let e = ConfigError::BaseUrl(BaseUrlProblem::Query);
+        assert!(e.message(Door::Mount).contains("options.baseUrl must not"));
+        assert!(e
+            .message(Door::Element)
+            .contains("the base-url attribute must not"));
+        assert!(e
+            .message(Door::Leptos)
+            .contains("the base_url prop must not"));
+        assert!(ConfigError::BadUserId
+            .message(Door::Element)
+            .contains("user-id attribute"));
+        assert!(ConfigError::BadTimeout
+            .message(Door::Element)
+            .contains("timeout-ms attribute"));
     }
 
     #[test]

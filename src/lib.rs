@@ -1,26 +1,25 @@
 //! A Leptos component that lets a signed-in user change their own password through
-//! Microsoft Graph `POST /me/changePassword`, with the host page supplying the access token.
+//! Microsoft Graph `POST /me/changePassword`, with the host supplying the access token.
 //!
-//! Pure modules (`policy`, `graph::request`, `graph::outcome`, `config`, `strings`) build and
-//! test natively; the browser modules exist only on wasm.
+//! Three doors to one room: a Leptos app writes [`ChangePassword`]; a web page calls `mount`
+//! or writes `<graph-change-password>` (the `js` feature). Pure modules (`policy`, `strength`,
+//! `graph::{request, outcome, envelope, challenge}`, `config`, `strings`, `token`) test natively.
 
+pub mod component;
 pub mod config;
 pub mod graph;
 pub mod policy;
 pub mod strength;
 pub mod strings;
 pub mod token;
+pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "js")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod events;
-#[cfg(target_arch = "wasm32")]
-pub mod field;
-#[cfg(target_arch = "wasm32")]
-pub mod form;
-#[cfg(target_arch = "wasm32")]
-pub mod requirements;
 
-#[cfg(target_arch = "wasm32")]
-pub use embed::{mount, MountHandle};
+pub use component::{ChangePassword, Changed, Failure};
+pub use graph::outcome::{FailureKind, SignOutEverywhere};
+pub use token::{GetToken, Reason, TokenError, TokenRequest};
+
+#[cfg(feature = "js")]
+pub use embed::mount::{mount, MountHandle};

@@ -1,8 +1,6 @@
-//! The bundle Trunk builds for `dist/`: the library's `mount` export and nothing that runs on
-//! load. The demo page (`index.html`) and host pages call `mount` themselves.
+//! The bundle for web pages (`trunk build`, the npm package): `init()` defines
+//! `<graph-change-password>`; `mount` is exported. Nothing renders until a page asks.
 
-// Links the library so its `#[wasm_bindgen]` exports land in the bundle.
-#[allow(unused_extern_crates)]
-extern crate graph_change_password;
-
-fn main() {}
+fn main() {
+    graph_change_password::embed::element::define();
+}

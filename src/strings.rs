@@ -1,7 +1,7 @@
 //! Every sentence the user reads, keyed by outcome, rule or field problem. Pure, so wording is
 //! reviewed in one place and the view never builds messages of its own.
 
-use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter, TokenError};
+use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter, SignOutEverywhere, TokenError};
 use crate::policy::{Category, Field, FieldProblem, Rule, RuleFailure};
 use crate::strength::Strength;
 
@@ -15,6 +15,18 @@ pub const DIFFERENT_FROM_CURRENT: &str = "To be different from your current pass
 pub const MET: &str = "met";
 pub const NOT_MET: &str = "not met";
 pub const DETAILS_PREFIX: &str = "Details for your help desk:";
+pub const RESET_LINK: &str = "Forgot your password?";
+pub const SIGN_OUT_LABEL: &str = "Also sign me out everywhere, including on this device";
+pub const SIGN_OUT_HINT: &str = "Ends every session of your account, on every device and in every app, this one too. You will need to sign in again with your new password.";
+
+/// What is said about "sign me out everywhere" after a change, and whether it is a warning.
+pub fn sign_out_result(sign_out: SignOutEverywhere) -> Option<(&'static str, bool)> {
+    match sign_out {
+        SignOutEverywhere::NotRequested => None,
+        SignOutEverywhere::Done => Some(("You have been signed out everywhere. Sign in again with your new password.", false)),
+        SignOutEverywhere::Failed => Some(("We could not sign you out everywhere, so other devices and apps may still be signed in. Your password has been changed all the same.", true)),
+    }
+}
 
 pub const STRENGTH_LABEL: &str = "Strength:";
 
@@ -173,8 +185,11 @@ pub fn outcome_message(outcome: &Outcome, timeout_ms: u32) -> String {
             "Your current password is not correct. Enter it again; your new password was kept.".to_owned()
         }
         Outcome::PolicyRejected(reason, _) => match reason {
-            PolicyReason::Complexity => "Your organisation's password policy did not accept this new password. Choose a longer or more varied one.",
-            PolicyReason::Banned => "This new password is too easy to guess (it contains a common word or name your organisation blocks). Choose a different one.",
+            // The form sends only passwords that met every rule on screen, so when Graph still says
+            // "complexity" the directory found it too easy to guess (Microsoft answers banned
+            // passwords with that text) or too close to one used before.
+            PolicyReason::Complexity => "Your organisation did not accept this new password: it is too easy to guess (it contains a common word, name or pattern) or too close to a password you used before. Try a passphrase of three or four unrelated words, such as “lantern orbit cactus 7”.",
+            PolicyReason::Banned => "This new password is too easy to guess: it contains a common word, name or pattern your organisation blocks. Try a passphrase of three or four unrelated words, such as “lantern orbit cactus 7”.",
             PolicyReason::RecentlyUsed => "You have used this new password recently. Choose one you have not used before.",
         }
         .to_owned(),

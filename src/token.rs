@@ -2,6 +2,10 @@
 //! (`{ reason, forceRefresh, claims }`), and which answers it can use. The host's token is asked
 //! afresh for every request, bounded by `timeoutMs`, never stored and never logged.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 /// Why the component wants a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
@@ -45,6 +49,15 @@ impl TokenRequest {
         }
     }
 
+    /// For ending the user's sessions after a change.
+    pub fn revoke() -> Self {
+        Self {
+            reason: Reason::Revoke,
+            force_refresh: false,
+            claims: None,
+        }
+    }
+
     /// For the retry after a 401, with the challenge's claims when Graph sent them.
     pub fn retry(claims: Option<String>) -> Self {
         Self {
@@ -82,59 +95,74 @@ pub fn usable(token: &str) -> Result<&str, TokenError> {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use host::TokenSource;
+/// What a token source's future yields.
+pub type TokenFuture = Pin<Box<dyn Future<Output = Result<String, TokenError>>>>;
 
-#[cfg(target_arch = "wasm32")]
-mod host {
-    use super::{usable, TokenError, TokenRequest};
-    use crate::graph::deadline::{Deadline, Interrupted};
-    use js_sys::{Function, Object, Promise, Reflect};
-    use wasm_bindgen::JsValue;
+/// The host's token source, whichever door it came through: a Rust async closure from a Leptos
+/// app, or the page's JS `getToken`. Called for every request; its answer is never stored.
+#[derive(Clone)]
+pub struct GetToken(Rc<dyn Fn(TokenRequest) -> TokenFuture>);
 
-    /// The host page's `getToken(request)`: returns an access token, or a Promise of one.
-    #[derive(Clone)]
-    pub struct TokenSource(Function);
-
-    impl TokenSource {
-        pub fn new(get_token: Function) -> Self {
-            Self(get_token)
-        }
-
-        /// Calls the host and awaits its answer, no longer than `deadline` allows.
-        /// `Err(None)` means the form went away while waiting.
-        pub async fn token(
-            &self,
-            request: &TokenRequest,
-            deadline: &Deadline,
-        ) -> Result<String, Option<TokenError>> {
-            let value = self
-                .0
-                .call1(&JsValue::UNDEFINED, &to_js(request))
-                .map_err(|_| TokenError::Threw)?;
-            // `Promise.resolve` turns strings, Promises and other thenables alike into one Promise.
-            let value = deadline
-                .race(Promise::resolve(&value))
-                .await
-                .map_err(|e| match e {
-                    Interrupted::Cancelled => None,
-                    Interrupted::TimedOut => Some(TokenError::TimedOut),
-                    Interrupted::Failed => Some(TokenError::Rejected),
-                })?;
-            let token = value.as_string().ok_or(TokenError::NotAString)?;
-            Ok(usable(&token)?.to_owned())
-        }
+impl GetToken {
+    /// From a Rust async closure; any error means "no token" (the user is asked to sign in).
+    pub fn new<F, Fut, E>(get_token: F) -> Self
+    where
+        F: Fn(TokenRequest) -> Fut + 'static,
+        Fut: Future<Output = Result<String, E>> + 'static,
+    {
+        Self(Rc::new(move |request| {
+            let answer = get_token(request);
+            Box::pin(async move { answer.await.map_err(|_| TokenError::Rejected) })
+        }))
     }
 
-    /// `{ reason, forceRefresh, claims? }`, as README documents it.
-    fn to_js(request: &TokenRequest) -> JsValue {
+    /// From the page's `getToken(request)`, which returns a token or a Promise (any thenable) of one.
+    pub fn from_js(get_token: js_sys::Function) -> Self {
+        use js_sys::Promise;
+        use wasm_bindgen::JsValue;
+        use wasm_bindgen_futures::JsFuture;
+        Self(Rc::new(move |request| {
+            let get_token = get_token.clone();
+            Box::pin(async move {
+                let value = get_token
+                    .call1(&JsValue::UNDEFINED, &request.to_js())
+                    .map_err(|_| TokenError::Threw)?;
+                let value = JsFuture::from(Promise::resolve(&value))
+                    .await
+                    .map_err(|_| TokenError::Rejected)?;
+                value.as_string().ok_or(TokenError::NotAString)
+            })
+        }))
+    }
+
+    /// Asks for a token.
+    pub fn call(&self, request: TokenRequest) -> TokenFuture {
+        (self.0)(request)
+    }
+}
+
+impl<F, Fut, E> From<F> for GetToken
+where
+    F: Fn(TokenRequest) -> Fut + 'static,
+    Fut: Future<Output = Result<String, E>> + 'static,
+{
+    fn from(get_token: F) -> Self {
+        Self::new(get_token)
+    }
+}
+
+impl TokenRequest {
+    /// `{ reason, forceRefresh, claims? }`, as README documents it for `getToken`.
+    pub fn to_js(&self) -> wasm_bindgen::JsValue {
+        use js_sys::{Object, Reflect};
+        use wasm_bindgen::JsValue;
         let o = Object::new();
         let set = |k: &str, v: JsValue| {
             let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
         };
-        set("reason", JsValue::from_str(request.reason.as_str()));
-        set("forceRefresh", JsValue::from_bool(request.force_refresh));
-        if let Some(claims) = &request.claims {
+        set("reason", JsValue::from_str(self.reason.as_str()));
+        set("forceRefresh", JsValue::from_bool(self.force_refresh));
+        if let Some(claims) = &self.claims {
             set("claims", JsValue::from_str(claims));
         }
         o.into()

@@ -57,7 +57,7 @@ fn params(header: &str) -> Vec<(String, String)> {
 }
 
 /// Standard or URL-safe base64, padding optional; `None` for anything else.
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in text.trim_end_matches('=').bytes() {

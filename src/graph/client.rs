@@ -5,35 +5,35 @@
 
 use super::challenge;
 use super::deadline::{Interrupted, Lifetime};
-use super::outcome::{classify, Outcome};
+use super::jwt::Claims;
+use super::outcome::{classify, revoked, Attempt, Outcome, SignOutEverywhere};
 use super::request;
 use crate::config::Config;
-use crate::token::{TokenRequest, TokenSource};
+use crate::token::{usable, GetToken, TokenError, TokenRequest};
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
 
-/// What one submit came to, with the id support can trace it by.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Attempt {
-    pub outcome: Outcome,
-    /// The `client-request-id` of the last request sent, if one was sent.
-    pub client_request_id: Option<String>,
-}
-
-impl Attempt {
-    fn unsent(outcome: Outcome) -> Self {
-        Self {
-            outcome,
-            client_request_id: None,
-        }
-    }
-}
-
-/// Changes the password. `None` when the form went away first: nothing is to be told.
+/// Changes the password, then, if `sign_out_everywhere`, ends the user's sessions. `None` when
+/// the form went away first: nothing is to be told.
 pub async fn change_password(
     config: &Config,
-    tokens: &TokenSource,
+    get_token: &GetToken,
+    lifetime: &Lifetime,
+    current: &str,
+    new: &str,
+    sign_out_everywhere: bool,
+) -> Option<Attempt> {
+    let mut attempt = change(config, get_token, lifetime, current, new).await?;
+    if sign_out_everywhere && attempt.outcome == Outcome::Changed {
+        attempt.sign_out = revoke(config, get_token, lifetime).await?;
+    }
+    Some(attempt)
+}
+
+async fn change(
+    config: &Config,
+    get_token: &GetToken,
     lifetime: &Lifetime,
     current: &str,
     new: &str,
@@ -41,15 +41,12 @@ pub async fn change_password(
     let mut token_request = TokenRequest::change();
     let mut last: Option<Attempt> = None;
     for _attempt in 0..2 {
-        let token = {
-            let deadline = lifetime.deadline(config.timeout_ms);
-            match tokens.token(&token_request, &deadline).await {
-                Ok(token) => token,
-                Err(None) => return None,
-                // After a 401, the 401 is what the user must hear about.
-                Err(Some(error)) => {
-                    return Some(last.unwrap_or(Attempt::unsent(Outcome::TokenUnavailable(error))))
-                }
+        let token = match token(config, get_token, lifetime, token_request).await {
+            Ok(token) => token,
+            Err(None) => return None,
+            // After a 401, the 401 is what the user must hear about.
+            Err(Some(error)) => {
+                return Some(last.unwrap_or(Attempt::of(Outcome::TokenUnavailable(error))))
             }
         };
         let id = client_request_id();
@@ -57,8 +54,8 @@ pub async fn change_password(
             send_once(config, lifetime, &token, id.as_deref(), current, new).await?;
         let expired = matches!(outcome, Outcome::SignInExpired(_));
         last = Some(Attempt {
-            outcome,
             client_request_id: id,
+            ..Attempt::of(outcome)
         });
         if !expired {
             break;
@@ -66,6 +63,71 @@ pub async fn change_password(
         token_request = TokenRequest::retry(claims);
     }
     last
+}
+
+/// A usable token from the host within `timeoutMs`; `Err(None)` if the form went away.
+async fn token(
+    config: &Config,
+    get_token: &GetToken,
+    lifetime: &Lifetime,
+    request: TokenRequest,
+) -> Result<String, Option<TokenError>> {
+    let deadline = lifetime.deadline(config.timeout_ms);
+    let answer = deadline
+        .race(get_token.call(request))
+        .await
+        .map_err(|why| match why {
+            Interrupted::Cancelled => None,
+            Interrupted::TimedOut => Some(TokenError::TimedOut),
+            Interrupted::Failed => Some(TokenError::Rejected),
+        })?;
+    let token = answer.map_err(Some)?;
+    let token = usable(&token).map_err(Some)?;
+    // For the page's developer: a JWT for the wrong API or scope, or already expired.
+    if let Some(claims) = Claims::of(token) {
+        let now = js_sys::Date::now() / 1000.0;
+        for problem in claims.problems(now, &config.base_url) {
+            if lifetime.first_time(problem) {
+                web_sys::console::warn_1(&problem.message().into());
+            }
+        }
+    }
+    Ok(token.to_owned())
+}
+
+/// Ends every session of the user (Graph's revokeSignInSessions), after a change.
+/// `None` when the form went away first.
+async fn revoke(
+    config: &Config,
+    get_token: &GetToken,
+    lifetime: &Lifetime,
+) -> Option<SignOutEverywhere> {
+    let token = match token(config, get_token, lifetime, TokenRequest::revoke()).await {
+        Ok(token) => token,
+        Err(None) => return None,
+        Err(Some(_)) => return Some(SignOutEverywhere::Failed),
+    };
+    let built = request::revoke(config, &token);
+    let deadline = lifetime.deadline(config.timeout_ms);
+    let mut builder = Request::post(&built.url)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(deadline.signal().as_ref());
+    for (name, value) in &built.headers {
+        builder = builder.header(name, value);
+    }
+    let answer = async {
+        let response = builder.send().await.ok()?;
+        let status = response.status();
+        Some((status, response.text().await.ok()?))
+    }
+    .await;
+    if lifetime.ended() {
+        return None;
+    }
+    Some(answer.map_or(SignOutEverywhere::Failed, |(status, body)| {
+        revoked(status, &body)
+    }))
 }
 
 /// One request; the outcome and, on 401, the claims Graph challenged for.
@@ -77,7 +139,7 @@ async fn send_once(
     current: &str,
     new: &str,
 ) -> Option<(Outcome, Option<String>)> {
-    let built = request::build(&config.base_url, token, id, current, new);
+    let built = request::build(config, token, id, current, new);
     let deadline = lifetime.deadline(config.timeout_ms);
     let unanswered = |why| match why {
         Interrupted::Cancelled => None,

@@ -1,9 +1,14 @@
 //! Bounds on waiting. A [`Deadline`] stops a wait (the host's `getToken`, or a fetch and its
 //! body) after `timeoutMs`; a [`Lifetime`] ends every deadline at once when the form goes away,
-//! so nothing in flight outlives the form, fires an event, or keeps the passwords.
+//! so nothing in flight outlives the form, fires an event, or keeps the passwords. The lifetime
+//! also remembers which token problems the developer was already told of.
 
-use js_sys::{Array, Promise};
+use super::jwt::TokenProblem;
+use futures::future::{select, Either};
+use js_sys::Promise;
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -29,6 +34,7 @@ struct LifetimeInner {
     ended: Cell<bool>,
     next: Cell<u32>,
     running: RefCell<Vec<(u32, AbortController)>>,
+    warned: RefCell<Vec<TokenProblem>>,
 }
 
 impl Lifetime {
@@ -42,6 +48,16 @@ impl Lifetime {
 
     pub fn ended(&self) -> bool {
         self.0.ended.get()
+    }
+
+    /// True the first time a token problem is met in this form's life: each is told once.
+    pub fn first_time(&self, problem: TokenProblem) -> bool {
+        let mut warned = self.0.warned.borrow_mut();
+        let first = !warned.contains(&problem);
+        if first {
+            warned.push(problem);
+        }
+        first
     }
 
     /// A deadline `ms` from now that also ends with this lifetime.
@@ -106,20 +122,21 @@ impl Deadline {
         }
     }
 
-    /// Awaits `promise`, or stops at the deadline.
-    pub async fn race(&self, promise: Promise) -> Result<JsValue, Interrupted> {
-        let waits = Array::of1(&promise);
-        if let Some(signal) = self.signal() {
-            if signal.aborted() {
-                return Err(self.interruption());
-            }
-            waits.push(&Promise::new(&mut |_, reject| {
-                let _ = signal.add_event_listener_with_callback("abort", &reject);
-            }));
+    /// Awaits `future`, or stops at the deadline (dropping the future, and what it holds).
+    pub async fn race<F: Future>(&self, future: F) -> Result<F::Output, Interrupted> {
+        let Some(signal) = self.signal() else {
+            return Ok(future.await);
+        };
+        if signal.aborted() {
+            return Err(self.interruption());
         }
-        JsFuture::from(Promise::race(&waits))
-            .await
-            .map_err(|_| self.interruption())
+        let aborted = JsFuture::from(Promise::new(&mut |_, reject| {
+            let _ = signal.add_event_listener_with_callback("abort", &reject);
+        }));
+        match select(pin!(future), aborted).await {
+            Either::Left((value, _)) => Ok(value),
+            Either::Right(_) => Err(self.interruption()),
+        }
     }
 }
 

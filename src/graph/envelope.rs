@@ -51,14 +51,20 @@ impl ChangePasswordBody<'_> {
     }
 }
 
+/// Reads JSON text into a serde type: the browser's own parser in the wasm, serde_json natively.
+/// `None` for anything that is not JSON of that shape.
+pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return serde_json::from_str(text).ok();
+    #[cfg(target_arch = "wasm32")]
+    return serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok();
+}
+
 impl Envelope {
     /// Reads the body text; `None` for anything that is not Graph's envelope (HTML, a cut-off
     /// body, JSON of another shape), so the status alone decides.
     pub fn parse(body: &str) -> Option<Self> {
-        #[cfg(not(target_arch = "wasm32"))]
-        return serde_json::from_str(body).ok();
-        #[cfg(target_arch = "wasm32")]
-        return serde_wasm_bindgen::from_value(js_sys::JSON::parse(body).ok()?).ok();
+        from_json(body)
     }
 }
 

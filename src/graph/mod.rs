@@ -1,12 +1,10 @@
-//! Microsoft Graph's changePassword: the request and the meaning of its answer (pure), and on
-//! wasm the one place that talks to the network.
+//! Microsoft Graph's changePassword: the request and the meaning of its answer (pure), and the
+//! one place that talks to the network (`client`, under `deadline`s).
 
 pub mod challenge;
+pub mod client;
+pub mod deadline;
 pub mod envelope;
+pub mod jwt;
 pub mod outcome;
 pub mod request;
-
-#[cfg(target_arch = "wasm32")]
-pub mod client;
-#[cfg(target_arch = "wasm32")]
-pub mod deadline;

@@ -57,41 +57,146 @@ pub enum Outcome {
     TokenUnavailable(TokenError),
 }
 
-/// Every `detail.kind` a host can receive: a stable contract, listed in README.
-pub const KINDS: [&str; 13] = [
-    "changed",
-    "wrong-current-password",
-    "policy-rejected",
-    "bad-request",
-    "sign-in-expired",
-    "forbidden",
-    "throttled",
-    "unavailable",
-    "server-error",
-    "unexpected-response",
-    "network-error",
-    "timeout",
-    "token-unavailable",
-];
+/// What one submit came to, with the id support can trace it by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    pub outcome: Outcome,
+    /// The `client-request-id` of the last request sent, if one was sent.
+    pub client_request_id: Option<String>,
+    /// Whether the user's other sessions were ended after a change.
+    pub sign_out: SignOutEverywhere,
+}
+
+impl Attempt {
+    /// An outcome with no request id and no sign-out.
+    pub fn of(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            client_request_id: None,
+            sign_out: SignOutEverywhere::NotRequested,
+        }
+    }
+}
+
+/// "Also sign me out everywhere", after a change: `detail.signOutEverywhere` in JS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOutEverywhere {
+    NotRequested,
+    /// Graph's revokeSignInSessions answered 200 `{"value": true}`.
+    Done,
+    /// Anything else: the password is changed all the same, and the user is warned.
+    Failed,
+}
+
+impl SignOutEverywhere {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignOutEverywhere::NotRequested => "not-requested",
+            SignOutEverywhere::Done => "done",
+            SignOutEverywhere::Failed => "failed",
+        }
+    }
+}
+
+/// Graph's answer to revokeSignInSessions (`{"value": true}` on v1.0).
+#[derive(serde::Deserialize)]
+struct Revoked {
+    value: bool,
+}
+
+/// Whether revokeSignInSessions succeeded: 200 with `value: true`, nothing else.
+pub fn revoked(status: u16, body: &str) -> SignOutEverywhere {
+    match super::envelope::from_json::<Revoked>(body) {
+        Some(Revoked { value: true }) if status == 200 => SignOutEverywhere::Done,
+        _ => SignOutEverywhere::Failed,
+    }
+}
+
+/// Why a change failed, as hosts see it: a closed list, a stable contract (README). The string
+/// forms are the JS `detail.kind` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FailureKind {
+    WrongCurrentPassword,
+    PolicyRejected,
+    BadRequest,
+    SignInExpired,
+    Forbidden,
+    Throttled,
+    Unavailable,
+    ServerError,
+    UnexpectedResponse,
+    NetworkError,
+    Timeout,
+    TokenUnavailable,
+}
+
+impl FailureKind {
+    pub const ALL: [FailureKind; 12] = [
+        FailureKind::WrongCurrentPassword,
+        FailureKind::PolicyRejected,
+        FailureKind::BadRequest,
+        FailureKind::SignInExpired,
+        FailureKind::Forbidden,
+        FailureKind::Throttled,
+        FailureKind::Unavailable,
+        FailureKind::ServerError,
+        FailureKind::UnexpectedResponse,
+        FailureKind::NetworkError,
+        FailureKind::Timeout,
+        FailureKind::TokenUnavailable,
+    ];
+
+    /// The JS `detail.kind` string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::WrongCurrentPassword => "wrong-current-password",
+            FailureKind::PolicyRejected => "policy-rejected",
+            FailureKind::BadRequest => "bad-request",
+            FailureKind::SignInExpired => "sign-in-expired",
+            FailureKind::Forbidden => "forbidden",
+            FailureKind::Throttled => "throttled",
+            FailureKind::Unavailable => "unavailable",
+            FailureKind::ServerError => "server-error",
+            FailureKind::UnexpectedResponse => "unexpected-response",
+            FailureKind::NetworkError => "network-error",
+            FailureKind::Timeout => "timeout",
+            FailureKind::TokenUnavailable => "token-unavailable",
+        }
+    }
+}
+
+impl std::fmt::Display for FailureKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The `kind` of a success.
+pub const CHANGED: &str = "changed";
 
 impl Outcome {
-    /// Stable machine name, sent to the host in `password-change-failed`'s `detail.kind`.
+    /// Why it failed, as hosts see it; `None` for success.
+    pub fn failure_kind(&self) -> Option<FailureKind> {
+        Some(match self {
+            Outcome::Changed => return None,
+            Outcome::WrongCurrentPassword(_) => FailureKind::WrongCurrentPassword,
+            Outcome::PolicyRejected(..) => FailureKind::PolicyRejected,
+            Outcome::BadRequest(_) => FailureKind::BadRequest,
+            Outcome::SignInExpired(_) => FailureKind::SignInExpired,
+            Outcome::Forbidden(_) => FailureKind::Forbidden,
+            Outcome::Throttled(..) => FailureKind::Throttled,
+            Outcome::Unavailable(..) => FailureKind::Unavailable,
+            Outcome::ServerError(_) => FailureKind::ServerError,
+            Outcome::Unexpected(_) | Outcome::Redirected => FailureKind::UnexpectedResponse,
+            Outcome::NetworkError => FailureKind::NetworkError,
+            Outcome::Timeout => FailureKind::Timeout,
+            Outcome::TokenUnavailable(_) => FailureKind::TokenUnavailable,
+        })
+    }
+
+    /// Stable machine name: `changed`, or the failure's kind (`detail.kind` in JS).
     pub fn kind(&self) -> &'static str {
-        match self {
-            Outcome::Changed => "changed",
-            Outcome::WrongCurrentPassword(_) => "wrong-current-password",
-            Outcome::PolicyRejected(..) => "policy-rejected",
-            Outcome::BadRequest(_) => "bad-request",
-            Outcome::SignInExpired(_) => "sign-in-expired",
-            Outcome::Forbidden(_) => "forbidden",
-            Outcome::Throttled(..) => "throttled",
-            Outcome::Unavailable(..) => "unavailable",
-            Outcome::ServerError(_) => "server-error",
-            Outcome::Unexpected(_) | Outcome::Redirected => "unexpected-response",
-            Outcome::NetworkError => "network-error",
-            Outcome::Timeout => "timeout",
-            Outcome::TokenUnavailable(_) => "token-unavailable",
-        }
+        self.failure_kind().map_or(CHANGED, FailureKind::as_str)
     }
 
     /// The HTTP status the browser reported, when there was one to read.
@@ -144,61 +249,73 @@ enum BadRequestKind {
     Policy(PolicyReason),
 }
 
-/// Known wording of Graph's 400 answers to changePassword. Graph sends the generic code
-/// `Request_BadRequest` for all of them, so the message decides; matched case-insensitively,
-/// first row wins (policy rows come first: their texts may mention the current password).
-const BAD_REQUEST_WORDING: &[(&str, BadRequestKind)] = &[
+/// Known wording of Graph's 400 answers to changePassword, several phrasings per case, from
+/// `shared/graph-docs/EVIDENCE.md` (R = a real response, D = Microsoft documentation, I =
+/// inferred). Graph sends the generic code `Request_BadRequest` for all of them, so the message
+/// decides; matched case-insensitively, first row wins (policy rows first: their texts may
+/// mention the current password).
+const BAD_REQUEST_WORDING: &[(BadRequestKind, &[&str])] = &[
+    // D: "The last password can't be used again when the user changes a password"
+    // (concept-sspr-policy); no API text is published, so the phrasings are I.
     (
-        "recently used",
         BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+        &[
+            "recently used",
+            "used recently",
+            "password history",
+            "previously used",
+            "can't be used again",
+            "cannot be used again",
+        ],
     ),
+    // D: Entra Password Protection's own UI wording (concept-password-ban-bad), not an API
+    // text; "banned" and "too common" are I.
     (
-        "used recently",
-        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
+        BadRequestKind::Policy(PolicyReason::Banned),
+        &[
+            "easily guessable",
+            "too many times",
+            "harder for people to guess",
+            "harder to guess",
+            "banned",
+            "too common",
+        ],
     ),
+    // R: "The specified password does not comply with password complexity requirements. Please
+    // provide a different password." Banned passwords very likely come back with it too (I).
     (
-        "password history",
-        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
-    ),
-    (
-        "previously used",
-        BadRequestKind::Policy(PolicyReason::RecentlyUsed),
-    ),
-    ("banned", BadRequestKind::Policy(PolicyReason::Banned)),
-    ("too common", BadRequestKind::Policy(PolicyReason::Banned)),
-    (
-        "complexity",
         BadRequestKind::Policy(PolicyReason::Complexity),
+        &[
+            "password complexity",
+            "does not comply",
+            "complexity",
+            "does not meet",
+            "password policy",
+        ],
     ),
+    // I: no Microsoft text for a wrong current password exists anywhere (an open-source Graph
+    // look-alike answers 400); these are the phrasings such APIs use.
     (
-        "does not comply",
-        BadRequestKind::Policy(PolicyReason::Complexity),
-    ),
-    (
-        "does not meet",
-        BadRequestKind::Policy(PolicyReason::Complexity),
-    ),
-    (
-        "password policy",
-        BadRequestKind::Policy(PolicyReason::Complexity),
-    ),
-    (
-        "current password is incorrect",
         BadRequestKind::WrongCurrent,
+        &[
+            "current password is incorrect",
+            "invalid currentpassword",
+            "old password is incorrect",
+            "password is incorrect",
+            "incorrect password",
+            "wrong password",
+            "current password is wrong",
+            "current password does not match",
+        ],
     ),
-    ("invalid currentpassword", BadRequestKind::WrongCurrent),
-    ("old password is incorrect", BadRequestKind::WrongCurrent),
-    ("password is incorrect", BadRequestKind::WrongCurrent),
-    ("incorrect password", BadRequestKind::WrongCurrent),
-    ("wrong password", BadRequestKind::WrongCurrent),
 ];
 
 fn bad_request_kind(message: &str) -> Option<BadRequestKind> {
     let message = message.to_ascii_lowercase();
     BAD_REQUEST_WORDING
         .iter()
-        .find(|(words, _)| message.contains(words))
-        .map(|(_, kind)| *kind)
+        .find(|(_, phrasings)| phrasings.iter().any(|p| message.contains(p)))
+        .map(|(kind, _)| *kind)
 }
 
 fn parse_retry_after(value: Option<&str>) -> Option<RetryAfter> {
@@ -264,6 +381,20 @@ mod tests {
     }
 
     #[test]
+    fn revoke_is_done_only_on_200_with_value_true() {
+        let ok = r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean","value":true}"#;
+        assert_eq!(revoked(200, ok), SignOutEverywhere::Done);
+        assert_eq!(
+            revoked(200, r#"{"value":false}"#),
+            SignOutEverywhere::Failed
+        );
+        assert_eq!(revoked(204, ok), SignOutEverywhere::Failed);
+        assert_eq!(revoked(500, ok), SignOutEverywhere::Failed);
+        assert_eq!(revoked(200, "<html>"), SignOutEverywhere::Failed);
+        assert_eq!(SignOutEverywhere::NotRequested.as_str(), "not-requested");
+    }
+
+    #[test]
     fn no_content_is_success() {
         assert_eq!(classify(204, None, ""), Outcome::Changed);
     }
@@ -293,6 +424,10 @@ mod tests {
                 PolicyReason::Complexity,
             ),
             ("The password contains a banned word.", PolicyReason::Banned),
+            ("Your password contains a word, phrase, or pattern that makes your password easily guessable.", PolicyReason::Banned),
+            ("We've seen that password too many times before. Choose something harder to guess.", PolicyReason::Banned),
+            ("Choose a password that's harder for people to guess.", PolicyReason::Banned),
+            ("The last password can't be used again.", PolicyReason::RecentlyUsed),
             ("The specified password has been used recently; choose another one.", PolicyReason::RecentlyUsed),
             ("The new password cannot be one you have previously used.", PolicyReason::RecentlyUsed),
         ];
@@ -506,7 +641,14 @@ mod tests {
             Outcome::Timeout,
             Outcome::TokenUnavailable(TokenError::Empty),
         ] {
-            assert!(KINDS.contains(&o.kind()), "{}", o.kind());
+            let documented =
+                o.kind() == CHANGED || FailureKind::ALL.iter().any(|k| k.as_str() == o.kind());
+            assert!(documented, "{}", o.kind());
         }
+        let mut strings: Vec<_> = FailureKind::ALL.iter().map(|k| k.as_str()).collect();
+        strings.push(CHANGED);
+        strings.sort();
+        strings.dedup();
+        assert_eq!(strings.len(), 13, "thirteen distinct kinds");
     }
 }

@@ -1,21 +1,24 @@
 //! The change-password form: signals for what is typed, the policy checks derived from them,
 //! one submit task for the Graph call, and the rendering of every outcome.
 
-use crate::config::Config;
-use crate::events;
-use crate::field::PasswordField;
-use crate::graph::client::{self, Attempt};
+use super::field::PasswordField;
+use super::requirements::Requirements;
+use crate::config::{Config, ConfigError};
+use crate::graph::client;
 use crate::graph::deadline::Lifetime;
-use crate::graph::outcome::Outcome;
+use crate::graph::outcome::{Attempt, Outcome};
 use crate::policy::{Entry, Field, Policy};
-use crate::requirements::Requirements;
 use crate::strings::{self, LABEL_CONFIRM, LABEL_CURRENT, LABEL_NEW};
-use crate::token::TokenSource;
+use crate::token::GetToken;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use web_sys::HtmlElement;
+
+/// Where the form reports each finished submit (the doors turn it into callbacks or events).
+pub type Report = Rc<dyn Fn(&Attempt)>;
 
 /// Gives every mounted form its own ids, so two on one page never share a `<label for>`.
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -33,18 +36,19 @@ fn focus_soon(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
 /// types, sent to Graph once valid.
 #[component]
 pub fn ChangePasswordForm(
-    /// Checked options from the host page.
-    config: Config,
-    /// The host's token callback, asked afresh for every request.
-    tokens: TokenSource,
-    /// The element the form is mounted in; `password-changed` / `password-change-failed` fire on it.
-    host: HtmlElement,
+    /// Checked options, read when a submit starts (the form is shown only while they are good),
+    /// so a change never loses what was typed.
+    config: Signal<Result<Config, ConfigError>>,
+    /// The host's token source, asked afresh for every request.
+    get_token: GetToken,
+    /// Told of every finished submit, unless the form went away first.
+    report: Report,
 ) -> impl IntoView {
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
-    let id = |part: &str| format!("gcp{n}-{part}");
+    let id = move |part: &str| format!("gcp{n}-{part}");
     let policy = Policy::default();
-    let timeout_ms = config.timeout_ms;
-    let username = config.user_principal_name.clone();
+    let username =
+        move || config.with(|c| c.as_ref().ok().and_then(|c| c.user_principal_name.clone()));
 
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -76,19 +80,30 @@ pub fn ChangePasswordForm(
         move || lifetime.end()
     });
     let pending = RwSignal::new(false);
-    let last = RwSignal::new(None::<Attempt>);
+    let sign_out_everywhere = RwSignal::new(false);
+    let reset_url =
+        move || config.with(|c| c.as_ref().ok().and_then(|c| c.reset_password_url.clone()));
+    let offer_sign_out =
+        move || config.with(|c| c.as_ref().is_ok_and(|c| c.offer_sign_out_everywhere));
+    // The last outcome, with the timeout it ran under (the timeout message names it).
+    let last = RwSignal::new(None::<(Attempt, u32)>);
     let send = move |entry: Entry| {
-        let (config, tokens, host, lifetime) = (
-            config.clone(),
-            tokens.clone(),
-            host.clone(),
-            lifetime.clone(),
-        );
+        let Ok(config) = config.get_untracked() else {
+            return;
+        };
+        let (get_token, report, lifetime) = (get_token.clone(), report.clone(), lifetime.clone());
+        let sign_out = config.offer_sign_out_everywhere && sign_out_everywhere.get_untracked();
         pending.set(true);
         leptos::task::spawn_local(async move {
-            let attempt =
-                client::change_password(&config, &tokens, &lifetime, &entry.current, &entry.new)
-                    .await;
+            let attempt = client::change_password(
+                &config,
+                &get_token,
+                &lifetime,
+                &entry.current,
+                &entry.new,
+                sign_out,
+            )
+            .await;
             drop(entry);
             // The form went away while waiting: nothing to show, nobody to tell.
             let Some(attempt) = attempt.filter(|_| !lifetime.ended()) else {
@@ -99,6 +114,7 @@ pub fn ChangePasswordForm(
                     for field in [current, new, confirm] {
                         field.try_set(String::new());
                     }
+                    sign_out_everywhere.try_set(false);
                     attempted.try_set(false);
                     focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into));
                 }
@@ -111,20 +127,26 @@ pub fn ChangePasswordForm(
                 }
                 _ => focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into)),
             }
-            last.try_set(Some(attempt.clone()));
+            last.try_set(Some((attempt.clone(), config.timeout_ms)));
             pending.try_set(false);
-            events::announce(&host, &attempt);
+            report(&attempt);
         });
     };
     let shown = move || (!pending.get()).then(|| last.get()).flatten();
 
     let result = move |success: bool| {
         shown()
-            .filter(|attempt: &Attempt| (attempt.outcome == Outcome::Changed) == success)
-            .map(|attempt| {
+            .filter(|(attempt, _): &(Attempt, u32)| {
+                (attempt.outcome == Outcome::Changed) == success
+            })
+            .map(|(attempt, timeout_ms)| {
                 let message = strings::outcome_message(&attempt.outcome, timeout_ms);
+                let sign_out = strings::sign_out_result(attempt.sign_out);
                 let details =
                     strings::details_line(&attempt.outcome, attempt.client_request_id.as_deref());
+                let reset = matches!(attempt.outcome, Outcome::WrongCurrentPassword(_))
+                    .then(reset_url)
+                    .flatten();
                 view! {
                     <div
                         class="gcp__result"
@@ -135,6 +157,12 @@ pub fn ChangePasswordForm(
                         node_ref=result_ref
                     >
                         <p class="gcp__result-message">{message}</p>
+                        {sign_out.map(|(text, warning)| view! {
+                            <p class="gcp__sign-out-result" class=("gcp__warning", warning)>{text}</p>
+                        })}
+                        {reset.map(|href| view! {
+                            <p class="gcp__reset"><a href=href>{strings::RESET_LINK}</a></p>
+                        })}
                         {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
                     </div>
                 }
@@ -213,14 +241,18 @@ pub fn ChangePasswordForm(
                 <h2 class="gcp__summary-title" id=id("summary-title")>"There is a problem"</h2>
                 <ul class="gcp__summary-list">{summary_entries}</ul>
             </div>
-            {username.map(|upn| view! {
+            {move || username().map(|upn| view! {
                 // Visually hidden and out of the tab order and the accessibility tree, yet rendered,
                 // so password managers file the new password under this account.
                 <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
                     aria-label="Username" value=upn readonly tabindex="-1" aria-hidden="true" />
             })}
             <PasswordField id=ids[0].clone() label=LABEL_CURRENT autocomplete="current-password"
-                value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0] />
+                value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0]>
+                {move || reset_url().map(|href| view! {
+                    <p class="gcp__reset"><a href=href>{strings::RESET_LINK}</a></p>
+                })}
+            </PasswordField>
             <PasswordField id=ids[1].clone() label=LABEL_NEW autocomplete="new-password"
                 value=new error=error(1) readonly=pending revealed=revealed[1] input_ref=refs[1]
                 described_by=rules_id.clone()>
@@ -228,6 +260,17 @@ pub fn ChangePasswordForm(
             </PasswordField>
             <PasswordField id=ids[2].clone() label=LABEL_CONFIRM autocomplete="new-password"
                 value=confirm error=error(2) readonly=pending revealed=revealed[2] input_ref=refs[2] />
+            {move || offer_sign_out().then(|| view! {
+                <div class="gcp__check">
+                    <input class="gcp__checkbox" type="checkbox" id=id("sign-out")
+                        aria-describedby=id("sign-out-hint")
+                        prop:checked=move || sign_out_everywhere.get()
+                        on:change=move |ev| sign_out_everywhere.set(event_target_checked(&ev))
+                        disabled=move || pending.get() />
+                    <label class="gcp__check-label" for=id("sign-out")>{strings::SIGN_OUT_LABEL}</label>
+                    <p class="gcp__hint" id=id("sign-out-hint")>{strings::SIGN_OUT_HINT}</p>
+                </div>
+            })}
             <button class="gcp__submit" type="submit" disabled=move || pending.get()
                 aria-busy=move || pending.get().then_some("true")>
                 {move || if pending.get() { strings::SUBMITTING } else { strings::SUBMIT }}

@@ -1,0 +1,39 @@
+//! The doors for web pages (feature `js`): `mount(el, options)` and `<graph-change-password>`.
+//! Both render the same [`crate::component::Room`] as the Leptos component; they differ only in
+//! how options arrive and in reporting outcomes as DOM events.
+
+pub mod element;
+pub mod events;
+pub mod mount;
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+
+thread_local! {
+    /// Leptos' unmount handles of the mounted forms, by id. They live here, not in the JS
+    /// handle: a page that drops or never keeps the handle must not lose the form when the
+    /// garbage collector frees it.
+    static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Keeps a mounted form alive until [`release`]; returns its id.
+fn keep(handle: Box<dyn Any>) -> u32 {
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    MOUNTED.with_borrow_mut(|m| m.push((id, handle)));
+    id
+}
+
+/// Unmounts the form kept under `id`; a second call does nothing.
+fn release(id: u32) {
+    // Take it out first: dropping it runs Leptos cleanups, which must not find the list borrowed.
+    let taken = MOUNTED.with_borrow_mut(|m| {
+        m.iter()
+            .position(|(i, _)| *i == id)
+            .map(|i| m.swap_remove(i))
+    });
+    drop(taken);
+}
