@@ -91,7 +91,7 @@ describe("layout and names", () => {
       // Password inputs have no ARIA role; the label is their accessible name.
       assert.equal(await page.getByLabel(name, { exact: true }).getAttribute("aria-required"), "true");
     }
-    for (const name of ["Show current password", "Show new password", "Show confirm new password"]) {
+    for (const name of ["Show current password", "Show new password", "Show confirmed password"]) {
       await form.getByRole("button", { name, exact: true }).waitFor();
     }
     await form.getByRole("button", { name: "Change password", exact: true }).waitFor();

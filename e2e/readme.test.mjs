@@ -37,3 +37,11 @@ test("every README snippet is the code a test runs", () => {
   }
   assert.deepEqual(names.sort(), ["custom-element", "leptos-app", "mount", "msal", "npm-vite"]);
 });
+
+test("README lists every sentence key with its English text, from locales/en.json", () => {
+  const english = JSON.parse(readFileSync(join(root, "locales/en.json"), "utf8"));
+  for (const [key, value] of Object.entries(english)) {
+    const text = typeof value === "string" ? value : Object.entries(value).map(([c, t]) => `${c}: ${t}`).join(" / ");
+    assert.ok(readme.includes(`| \`${key}\` | ${text.replaceAll("|", "\\|")} |`), `README lists ${key}`);
+  }
+});

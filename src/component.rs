@@ -3,6 +3,8 @@
 
 use crate::config::{Config, ConfigError, Door, Options};
 use crate::graph::outcome::{Attempt, FailureKind, SignOutEverywhere};
+use crate::i18n::texts::{Key, Texts};
+use crate::i18n::Locale;
 use crate::token::GetToken;
 #[cfg(target_arch = "wasm32")]
 use crate::view::form::ChangePasswordForm;
@@ -10,6 +12,7 @@ use crate::view::form::Report;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// What `on_changed` receives: the password was changed (Graph answered 204).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +80,12 @@ pub fn ChangePassword(
     /// Where "Reset your password" leads; default Microsoft's self-service reset; "" hides it.
     #[prop(into, optional)]
     reset_password_url: MaybeProp<String>,
+    /// The language (`de`, `ja`, `ar`, …); default: the page's `lang`, then the browser's.
+    #[prop(into, optional)]
+    locale: MaybeProp<String>,
+    /// Your own sentences by key (README lists them), in place of the locale's.
+    #[prop(into, optional)]
+    strings: MaybeProp<Vec<(String, String)>>,
     /// Called once Graph has answered 204.
     #[prop(into, optional)]
     on_changed: Option<Callback<Changed>>,
@@ -92,6 +101,13 @@ pub fn ChangePassword(
             timeout_ms: timeout_ms.get().map(f64::from),
             offer_sign_out_everywhere: offer_sign_out_everywhere.get().unwrap_or(false),
             reset_password_url: reset_password_url.get(),
+            locale: locale.get(),
+            strings: strings
+                .get()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| (k, Some(v)))
+                .collect(),
         })
     });
     let report: Report = Rc::new(move |attempt: &Attempt| match Failure::of(attempt) {
@@ -109,7 +125,28 @@ pub fn ChangePassword(
             }
         }
     });
-    view! { <Room config=config get_token=get_token report=report door=Door::Leptos /> }
+    #[cfg(target_arch = "wasm32")]
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    #[cfg(not(target_arch = "wasm32"))]
+    let lang = None;
+    view! { <Room config=config get_token=get_token report=report door=Door::Leptos lang=lang /> }
+}
+
+/// The browser's preferred languages, most wanted first.
+fn browser_languages() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        return w
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+    }
+    Vec::new()
 }
 
 /// What every door renders: the form while the options are good, the developer's message
@@ -122,6 +159,8 @@ pub(crate) fn Room(
     get_token: GetToken,
     report: Report,
     door: Door,
+    /// The nearest `lang` attribute of the page around the form, read at mount.
+    lang: Option<String>,
 ) -> impl IntoView {
     // In a client-rendered page the form renders at once. While hydrating a server's page it
     // must match the server's placeholder, so it appears just after (an effect runs only then).
@@ -136,25 +175,71 @@ pub(crate) fn Room(
             web_sys::console::error_1(&message.into());
         }
     });
+    // The locale: the option, the nearest `lang`, the browser's languages, English; with the
+    // host's own sentences on top.
+    let languages = browser_languages();
+    let wanted = Memo::new(move |_| {
+        config.with(|c| {
+            c.as_ref().ok().map(|c| {
+                let preferences = c.locale.iter().chain(lang.iter()).chain(languages.iter());
+                (
+                    Locale::resolve(preferences.map(String::as_str)),
+                    c.strings.clone(),
+                )
+            })
+        })
+    });
+    let texts = RwSignal::new(None::<Arc<Texts>>);
+    let english = move |overrides: &[(Key, String)]| {
+        Arc::new((*Texts::english()).clone().with_overrides(overrides))
+    };
+    // English is at hand: the form renders at once. Other locales are fetched first.
+    if let Some((Locale::En, overrides)) = wanted.get_untracked() {
+        texts.set(Some(english(&overrides)));
+    }
+    Effect::watch(
+        move || wanted.get(),
+        move |wanted, previous, _| {
+            let Some((locale, overrides)) = wanted.clone() else {
+                return;
+            };
+            // Nothing to redo (the first run, for English, was done above).
+            let shown = texts.with_untracked(|t| t.as_ref().map(|t| t.locale));
+            if previous.is_none() && shown == Some(locale) {
+                return;
+            }
+            if locale == Locale::En {
+                texts.set(Some(english(&overrides)));
+            } else {
+                #[cfg(target_arch = "wasm32")]
+                leptos::task::spawn_local(async move {
+                    let loaded = crate::i18n::load::texts(locale).await;
+                    texts.try_set(Some(Arc::new((*loaded).clone().with_overrides(&overrides))));
+                });
+            }
+        },
+        true,
+    );
     // The browser's form; a server (SSR) renders none and keeps no browser-only state.
     #[cfg(target_arch = "wasm32")]
     let form = {
         let held = StoredValue::new_local((get_token, report));
-        move || {
+        move |t: Arc<Texts>| {
             held.with_value(|(get_token, report)| {
-                view! { <ChangePasswordForm config=config get_token=get_token.clone() report=report.clone() /> }
+                view! { <ChangePasswordForm config=config get_token=get_token.clone() report=report.clone() t=t /> }
             })
         }
     };
     #[cfg(not(target_arch = "wasm32"))]
     let form = {
         drop((get_token, report));
-        || ""
+        |_: Arc<Texts>| ""
     };
     let showing = Memo::new(move |_| in_browser.get() && config.with(Result::is_ok));
     move || {
         if showing.get() {
-            Either::Left(form())
+            // Until a chosen locale has arrived, nothing: never a flash of another language.
+            Either::Left(texts.get().map(form))
         } else {
             Either::Right(
                 problem().map(|m| view! { <p class="gcp-config-error" role="alert">{m}</p> }),

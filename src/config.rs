@@ -1,6 +1,7 @@
 //! The host's options, checked once at mount so a bad option fails loudly instead of mounting a
 //! broken form. Pure: the JS side (`embed.rs`) only reads values out of the options object.
 
+use crate::i18n::texts::Key;
 use std::fmt;
 
 /// Graph's production endpoint.
@@ -21,6 +22,10 @@ pub struct Options {
     pub offer_sign_out_everywhere: bool,
     /// `Some("")` hides the link.
     pub reset_password_url: Option<String>,
+    /// A BCP 47 tag; unknown or unsupported tags fall back silently.
+    pub locale: Option<String>,
+    /// The host's sentences by key; `None` for a value that is not a string.
+    pub strings: Vec<(String, Option<String>)>,
 }
 
 /// Checked options, with documented defaults: the one options type all three doors fill.
@@ -38,6 +43,10 @@ pub struct Config {
     pub offer_sign_out_everywhere: bool,
     /// Where "Reset your password" leads; `None` hides the link.
     pub reset_password_url: Option<String>,
+    /// The locale asked for, before the page's `lang` and the browser's languages.
+    pub locale: Option<String>,
+    /// The host's own sentences, replacing the locale's.
+    pub strings: Vec<(Key, String)>,
 }
 
 impl Default for Config {
@@ -49,6 +58,8 @@ impl Default for Config {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             offer_sign_out_everywhere: false,
             reset_password_url: Some(DEFAULT_RESET_PASSWORD_URL.to_owned()),
+            locale: None,
+            strings: Vec::new(),
         }
     }
 }
@@ -73,6 +84,8 @@ pub enum Opt {
     UserId,
     TimeoutMs,
     ResetPasswordUrl,
+    Strings,
+    Locale,
 }
 
 impl Opt {
@@ -88,6 +101,12 @@ impl Opt {
             (Door::Mount, ResetPasswordUrl) => "options.resetPasswordUrl",
             (Door::Element, ResetPasswordUrl) => "the reset-password-url attribute",
             (Door::Leptos, ResetPasswordUrl) => "the reset_password_url prop",
+            (Door::Mount, Strings) => "options.strings",
+            (Door::Mount, Locale) => "options.locale",
+            (Door::Element, Locale) => "the locale attribute",
+            (Door::Leptos, Locale) => "the locale prop",
+            (Door::Element, Strings) => "the strings property",
+            (Door::Leptos, Strings) => "the strings prop",
             (Door::Element, GetToken) => "the getToken property",
             (Door::Element, BaseUrl) => "the base-url attribute",
             (Door::Element, UserPrincipalName) => "the user-principal-name attribute",
@@ -114,6 +133,10 @@ pub enum ConfigError {
     BadUserId,
     /// Not `https://…`, or with credentials or odd characters.
     BadResetUrl,
+    /// A `strings` key that names no sentence.
+    UnknownString(String),
+    /// A `strings` value that is not a string.
+    StringNotText(String),
 }
 
 /// What is wrong with a `baseUrl`.
@@ -161,6 +184,18 @@ impl ConfigError {
                 "must be a whole number of milliseconds from 1 to 600000",
             ),
             ConfigError::NotAString(opt) => (*opt, "must be a string"),
+            ConfigError::UnknownString(key) => {
+                return format!(
+                    "{prefix}: {} has no sentence \"{key}\" (README lists the keys)",
+                    Opt::Strings.name(door)
+                )
+            }
+            ConfigError::StringNotText(key) => {
+                return format!(
+                    "{prefix}: {} \"{key}\" must be a string",
+                    Opt::Strings.name(door)
+                )
+            }
             ConfigError::BadResetUrl => (
                 Opt::ResetPasswordUrl,
                 "must be an https:// address without a user name or password, or \"\" to hide the link",
@@ -263,9 +298,20 @@ impl Config {
             timeout_ms,
             offer_sign_out_everywhere,
             reset_password_url,
+            locale,
+            strings,
         } = options;
+        let strings = strings
+            .into_iter()
+            .map(|(name, text)| {
+                let key = Key::from_name(&name).ok_or(ConfigError::UnknownString(name.clone()))?;
+                Ok((key, text.ok_or(ConfigError::StringNotText(name))?))
+            })
+            .collect::<Result<_, ConfigError>>()?;
         let mut config = Config {
             offer_sign_out_everywhere,
+            locale: locale.filter(|l| !l.trim().is_empty()),
+            strings,
             ..Config::default()
         };
         if let Some(url) = reset_password_url {
@@ -460,6 +506,34 @@ mod tests {
         ] {
             assert_eq!(with(bad), Err(ConfigError::BadResetUrl), "{bad}");
         }
+    }
+
+    #[test]
+    fn strings_overrides_name_known_keys_with_text() {
+        let with = |strings: Vec<(&str, Option<&str>)>| {
+            Config::new(Options {
+                strings: strings
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.map(str::to_owned)))
+                    .collect(),
+                ..Options::default()
+            })
+        };
+        assert_eq!(
+            with(vec![("submit", Some("Update password"))])
+                .unwrap()
+                .strings,
+            vec![(Key::Submit, "Update password".to_owned())]
+        );
+        let unknown = with(vec![("submitt", Some("x"))]).unwrap_err();
+        assert_eq!(unknown, ConfigError::UnknownString("submitt".into()));
+        assert!(unknown
+            .message(Door::Mount)
+            .contains("options.strings has no sentence \"submitt\""));
+        assert!(with(vec![("submit", None)])
+            .unwrap_err()
+            .message(Door::Element)
+            .contains("the strings property \"submit\" must be a string"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod component;
 pub mod config;
 pub mod graph;
+pub mod i18n;
 pub mod policy;
 pub mod strength;
 pub mod strings;

@@ -3,7 +3,7 @@
 // the fields and the host's CSS custom properties theme it. No eval or Function: a strict CSP holds.
 
 const ATTRIBUTES = [
-  "base-url", "user-principal-name", "user-id", "timeout-ms", "offer-sign-out-everywhere", "reset-password-url",
+  "base-url", "user-principal-name", "user-id", "timeout-ms", "offer-sign-out-everywhere", "reset-password-url", "locale",
 ];
 
 /** Defines the element once; `connect(element, getToken, attributes)` mounts the form and
@@ -15,17 +15,28 @@ export function defineElement(connect) {
     static get observedAttributes() { return ATTRIBUTES; }
 
     #getToken = undefined;
+    #strings = undefined;
     #handle = null;
 
     constructor() {
       super();
       // A page may set `getToken` before the element is defined: that own property hides the
       // accessor below, so take it over ("upgrade property").
-      if (Object.prototype.hasOwnProperty.call(this, "getToken")) {
-        const value = this.getToken;
-        delete this.getToken;
-        this.getToken = value;
+      for (const name of ["getToken", "strings"]) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
       }
+    }
+
+    /** The host's own sentences by key (README lists the keys). */
+    get strings() { return this.#strings; }
+
+    set strings(value) {
+      this.#strings = value;
+      this.#handle?.setStrings(value);
     }
 
     get getToken() { return this.#getToken; }
@@ -49,6 +60,7 @@ export function defineElement(connect) {
       if (this.#handle || !this.isConnected || typeof this.#getToken !== "function") return;
       const attributes = {};
       for (const name of ATTRIBUTES) attributes[name] = this.getAttribute(name);
+      attributes.strings = this.#strings;
       // Always asks the current getToken, so replacing it never loses what the user typed.
       this.#handle = connect(this, (request) => this.#getToken(request), attributes);
     }

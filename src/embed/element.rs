@@ -33,10 +33,14 @@ struct Attributes {
     timeout_ms: ArcRwSignal<Option<String>>,
     offer_sign_out_everywhere: ArcRwSignal<Option<String>>,
     reset_password_url: ArcRwSignal<Option<String>>,
+    locale: ArcRwSignal<Option<String>>,
+    /// The `strings` property's entries.
+    strings: ArcRwSignal<Vec<(String, Option<String>)>>,
 }
 
 /// The observed attributes (element.js lists the same).
-const NAMES: [&str; 6] = [
+const NAMES: [&str; 7] = [
+    "locale",
     "base-url",
     "user-principal-name",
     "user-id",
@@ -54,6 +58,7 @@ impl Attributes {
             "timeout-ms" => &self.timeout_ms,
             "offer-sign-out-everywhere" => &self.offer_sign_out_everywhere,
             "reset-password-url" => &self.reset_password_url,
+            "locale" => &self.locale,
             _ => return None,
         })
     }
@@ -69,6 +74,8 @@ impl Attributes {
                 // A boolean attribute, as in HTML: present means true, whatever its value.
                 offer_sign_out_everywhere: a.offer_sign_out_everywhere.with(Option::is_some),
                 reset_password_url: a.reset_password_url.get(),
+                locale: a.locale.get(),
+                strings: a.strings.get(),
             })
         })
     }
@@ -100,6 +107,14 @@ impl ElementHandle {
         }
     }
 
+    /// The `strings` property was set.
+    #[wasm_bindgen(js_name = setStrings)]
+    pub fn set_strings(&self, value: JsValue) {
+        self.attributes
+            .strings
+            .set(super::mount::strings_of(&value));
+    }
+
     /// The element was disconnected: remove the form, abort what is in flight.
     pub fn unmount(&self) {
         release(self.id);
@@ -116,11 +131,15 @@ fn connect(element: HtmlElement, get_token: Function, initial: JsValue) -> JsVal
             signal.set(value);
         }
     }
+    if let Ok(strings) = Reflect::get(&initial, &JsValue::from_str("strings")) {
+        attributes.strings.set(super::mount::strings_of(&strings));
+    }
     let config = attributes.config();
     let report = events::on(element.clone());
+    let lang = super::mount::nearest_lang(&element);
     let get_token = GetToken::from_js(get_token);
     let handle = leptos::mount::mount_to(element, move || {
-        view! { <Room config=config get_token=get_token report=report door=Door::Element /> }
+        view! { <Room config=config get_token=get_token report=report door=Door::Element lang=lang /> }
     });
     ElementHandle {
         id: keep(Box::new(handle)),

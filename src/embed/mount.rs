@@ -39,6 +39,20 @@ fn string_option(options: &JsValue, key: &str, opt: Opt) -> Result<Option<String
         .transpose()
 }
 
+/// A `strings` object's entries; a value that is not a string is kept as `None` to be refused.
+pub(crate) fn strings_of(value: &JsValue) -> Vec<(String, Option<String>)> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Vec::new();
+    };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()))
+        })
+        .collect()
+}
+
 /// Reads and checks `options`: `getToken` (required), `baseUrl`, `userPrincipalName`,
 /// `userId`, `timeoutMs`, `offerSignOutEverywhere`, `resetPasswordUrl`.
 fn read_options(options: &JsValue) -> Result<(Config, GetToken), ConfigError> {
@@ -56,8 +70,22 @@ fn read_options(options: &JsValue) -> Result<(Config, GetToken), ConfigError> {
         offer_sign_out_everywhere: get(options, "offerSignOutEverywhere")
             .is_some_and(|v| v.is_truthy()),
         reset_password_url: string_option(options, "resetPasswordUrl", Opt::ResetPasswordUrl)?,
+        locale: string_option(options, "locale", Opt::Locale)?,
+        strings: get(options, "strings")
+            .map(|v| strings_of(&v))
+            .unwrap_or_default(),
     })?;
     Ok((config, GetToken::from_js(get_token)))
+}
+
+/// The `lang` of the element or its nearest ancestor that has one.
+pub(crate) fn nearest_lang(element: &HtmlElement) -> Option<String> {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty())
 }
 
 /// Mounts the change-password form inside `target`. Throws a JS `Error` naming the problem
@@ -70,9 +98,10 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> 
     let (config, get_token) =
         read_options(&options).map_err(|e| JsError::new(&e.message(Door::Mount)))?;
     let report = events::on(host.clone());
+    let lang = nearest_lang(&host);
     let handle = leptos::mount::mount_to(host, move || {
         let config = Signal::stored(Ok(config));
-        view! { <Room config=config get_token=get_token report=report door=Door::Mount /> }
+        view! { <Room config=config get_token=get_token report=report door=Door::Mount lang=lang /> }
     });
     Ok(MountHandle {
         id: keep(Box::new(handle)),

@@ -1,8 +1,11 @@
 //! One password field: label, input, show/hide button, Caps Lock warning and error message,
 //! wired together with ids so screen readers hear each in the right place.
 
+use crate::i18n::texts::{Key, Texts};
+use crate::policy::Field;
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 use web_sys::KeyboardEvent;
 
 /// A labelled password input with its own show/hide toggle and messages.
@@ -10,8 +13,10 @@ use web_sys::KeyboardEvent;
 pub fn PasswordField(
     /// The input's id; the label, messages and error-summary links point at it.
     id: String,
-    /// Visible label, also used in the show/hide button's accessible name.
-    label: &'static str,
+    /// The interface's sentences.
+    t: Arc<Texts>,
+    /// Which field: its label and the show/hide button's names come from it.
+    field: Field,
     /// `current-password` or `new-password`, for password managers.
     autocomplete: &'static str,
     /// The field's text.
@@ -51,13 +56,30 @@ pub fn PasswordField(
         }
     };
     let on_key = move |ev: KeyboardEvent| caps_lock.set(ev.get_modifier_state("CapsLock"));
-    let toggle_name = move || {
-        format!(
-            "{} {}",
-            if revealed.get() { "Hide" } else { "Show" },
-            label.to_ascii_lowercase()
-        )
+    let (label, show_name, hide_name) = match field {
+        Field::Current => (Key::LabelCurrent, Key::ShowCurrent, Key::HideCurrent),
+        Field::New => (Key::LabelNew, Key::ShowNew, Key::HideNew),
+        Field::Confirm => (Key::LabelConfirm, Key::ShowConfirm, Key::HideConfirm),
     };
+    let text = |key| t.get(key).to_owned();
+    let (show_name, hide_name) = (text(show_name), text(hide_name));
+    let toggle_name = move || {
+        if revealed.get() {
+            hide_name.clone()
+        } else {
+            show_name.clone()
+        }
+    };
+    let (show, hide) = (text(Key::Show), text(Key::Hide));
+    let toggle_text = move || {
+        if revealed.get() {
+            hide.clone()
+        } else {
+            show.clone()
+        }
+    };
+    let caps_text = text(Key::CapsLock);
+    let label = text(label);
 
     view! {
         <div class="gcp__field" class=("gcp__field--error", move || error.with(Option::is_some))>
@@ -91,11 +113,11 @@ pub fn PasswordField(
                     aria-label=toggle_name
                     on:click=move |_| revealed.update(|r| *r = !*r)
                 >
-                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                    {toggle_text}
                 </button>
             </div>
             <p class="gcp__caps" id=caps_id aria-live="polite">
-                {move || caps_lock.get().then_some("Caps Lock is on.")}
+                {move || caps_lock.get().then(|| caps_text.clone())}
             </p>
             {children.map(|c| c())}
         </div>

@@ -7,14 +7,16 @@ use crate::config::{Config, ConfigError};
 use crate::graph::client;
 use crate::graph::deadline::Lifetime;
 use crate::graph::outcome::{Attempt, Outcome};
+use crate::i18n::texts::{Key, Texts};
 use crate::policy::{Entry, Field, Policy};
-use crate::strings::{self, LABEL_CONFIRM, LABEL_CURRENT, LABEL_NEW};
+use crate::strings;
 use crate::token::GetToken;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use web_sys::HtmlElement;
 
 /// Where the form reports each finished submit (the doors turn it into callbacks or events).
@@ -43,7 +45,11 @@ pub fn ChangePasswordForm(
     get_token: GetToken,
     /// Told of every finished submit, unless the form went away first.
     report: Report,
+    /// The interface's sentences, in the chosen locale.
+    t: Arc<Texts>,
 ) -> impl IntoView {
+    // A Copy handle on the texts, for the closures below.
+    let ts = StoredValue::new(t.clone());
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let id = move |part: &str| format!("gcp{n}-{part}");
     let policy = Policy::default();
@@ -140,10 +146,18 @@ pub fn ChangePasswordForm(
                 (attempt.outcome == Outcome::Changed) == success
             })
             .map(|(attempt, timeout_ms)| {
-                let message = strings::outcome_message(&attempt.outcome, timeout_ms);
-                let sign_out = strings::sign_out_result(attempt.sign_out);
-                let details =
-                    strings::details_line(&attempt.outcome, attempt.client_request_id.as_deref());
+                let (message, sign_out, details, reset_text) = ts.with_value(|t| {
+                    (
+                        strings::outcome_message(t, &attempt.outcome, timeout_ms),
+                        strings::sign_out_result(t, attempt.sign_out),
+                        strings::details_line(
+                            t,
+                            &attempt.outcome,
+                            attempt.client_request_id.as_deref(),
+                        ),
+                        t.get(Key::ResetLink).to_owned(),
+                    )
+                });
                 let reset = matches!(attempt.outcome, Outcome::WrongCurrentPassword(_))
                     .then(reset_url)
                     .flatten();
@@ -161,7 +175,7 @@ pub fn ChangePasswordForm(
                             <p class="gcp__sign-out-result" class=("gcp__warning", warning)>{text}</p>
                         })}
                         {reset.map(|href| view! {
-                            <p class="gcp__reset"><a href=href>{strings::RESET_LINK}</a></p>
+                            <p class="gcp__reset"><a href=href>{reset_text}</a></p>
                         })}
                         {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
                     </div>
@@ -198,7 +212,7 @@ pub fn ChangePasswordForm(
             .get()
             .then(|| problem(i))
             .flatten()
-            .map(|p| strings::field_problem(Field::ALL[i], &p))
+            .map(|p| ts.with_value(|t| strings::field_problem(t, Field::ALL[i], &p)))
     };
     let error = move |i: usize| Signal::derive(move || error_text(i));
     let summary_entries = {
@@ -225,11 +239,20 @@ pub fn ChangePasswordForm(
     let show_summary = move || attempted.get() && !problems.with(|p| p.is_empty());
 
     let rules_id = id("rules");
+    let text = |key| t.get(key).to_owned();
+    let (submit_text, submitting_text) = (text(Key::Submit), text(Key::Submitting));
+    let (username_text, reset_text) = (text(Key::Username), text(Key::ResetLink));
+    let (sign_out_label, sign_out_hint) = (text(Key::SignOutLabel), text(Key::SignOutHint));
+    let form_label = text(Key::Submit);
+    let summary_title = text(Key::SummaryTitle);
+    let (lang, dir) = (t.locale.tag(), t.locale.is_rtl().then_some("rtl"));
+    let (t_current, t_new, t_rules, t_confirm) = (t.clone(), t.clone(), t.clone(), t);
 
     view! {
         // POST and no named password inputs: should the submit handler ever not run (or a host
         // call `form.submit()`), the browser's own submission carries no password.
-        <form class="gcp" method="post" novalidate aria-label=strings::SUBMIT on:submit=on_submit>
+        <form class="gcp" method="post" novalidate aria-label=form_label on:submit=on_submit
+            lang=lang dir=dir>
             <div
                 class="gcp__summary"
                 role="alert"
@@ -238,27 +261,27 @@ pub fn ChangePasswordForm(
                 node_ref=summary_ref
                 hidden=move || !show_summary()
             >
-                <h2 class="gcp__summary-title" id=id("summary-title")>"There is a problem"</h2>
+                <h2 class="gcp__summary-title" id=id("summary-title")>{summary_title}</h2>
                 <ul class="gcp__summary-list">{summary_entries}</ul>
             </div>
             {move || username().map(|upn| view! {
                 // Visually hidden and out of the tab order and the accessibility tree, yet rendered,
                 // so password managers file the new password under this account.
                 <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
-                    aria-label="Username" value=upn readonly tabindex="-1" aria-hidden="true" />
+                    aria-label=username_text.clone() value=upn readonly tabindex="-1" aria-hidden="true" />
             })}
-            <PasswordField id=ids[0].clone() label=LABEL_CURRENT autocomplete="current-password"
+            <PasswordField id=ids[0].clone() t=t_current field=Field::Current autocomplete="current-password"
                 value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0]>
                 {move || reset_url().map(|href| view! {
-                    <p class="gcp__reset"><a href=href>{strings::RESET_LINK}</a></p>
+                    <p class="gcp__reset"><a href=href>{reset_text.clone()}</a></p>
                 })}
             </PasswordField>
-            <PasswordField id=ids[1].clone() label=LABEL_NEW autocomplete="new-password"
+            <PasswordField id=ids[1].clone() t=t_new field=Field::New autocomplete="new-password"
                 value=new error=error(1) readonly=pending revealed=revealed[1] input_ref=refs[1]
                 described_by=rules_id.clone()>
-                <Requirements id=rules_id.clone() policy=policy.clone() new=new current=current />
+                <Requirements id=rules_id.clone() policy=policy.clone() t=t_rules new=new current=current />
             </PasswordField>
-            <PasswordField id=ids[2].clone() label=LABEL_CONFIRM autocomplete="new-password"
+            <PasswordField id=ids[2].clone() t=t_confirm field=Field::Confirm autocomplete="new-password"
                 value=confirm error=error(2) readonly=pending revealed=revealed[2] input_ref=refs[2] />
             {move || offer_sign_out().then(|| view! {
                 <div class="gcp__check">
@@ -267,13 +290,13 @@ pub fn ChangePasswordForm(
                         prop:checked=move || sign_out_everywhere.get()
                         on:change=move |ev| sign_out_everywhere.set(event_target_checked(&ev))
                         disabled=move || pending.get() />
-                    <label class="gcp__check-label" for=id("sign-out")>{strings::SIGN_OUT_LABEL}</label>
-                    <p class="gcp__hint" id=id("sign-out-hint")>{strings::SIGN_OUT_HINT}</p>
+                    <label class="gcp__check-label" for=id("sign-out")>{sign_out_label.clone()}</label>
+                    <p class="gcp__hint" id=id("sign-out-hint")>{sign_out_hint.clone()}</p>
                 </div>
             })}
             <button class="gcp__submit" type="submit" disabled=move || pending.get()
                 aria-busy=move || pending.get().then_some("true")>
-                {move || if pending.get() { strings::SUBMITTING } else { strings::SUBMIT }}
+                {move || if pending.get() { submitting_text.clone() } else { submit_text.clone() }}
             </button>
             // Live regions exist from the start, so screen readers announce what is put in them:
             // success politely, failures assertively.

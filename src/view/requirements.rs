@@ -2,10 +2,12 @@
 //! from the current password", each with a visible and a spoken state; a strength meter; and
 //! a polite announcement once typing pauses, so screen readers are not told every keystroke.
 
+use crate::i18n::texts::{Key, Texts};
 use crate::policy::Policy;
 use crate::strength::strength;
 use crate::strings;
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long typing must pause before the list's state is announced.
@@ -18,6 +20,8 @@ pub fn Requirements(
     id: String,
     /// The policy whose rules are listed.
     policy: Policy,
+    /// The interface's sentences.
+    t: Arc<Texts>,
     /// The new password as typed.
     #[prop(into)]
     new: Signal<String>,
@@ -28,8 +32,8 @@ pub fn Requirements(
     let labels: Vec<String> = policy
         .check("")
         .iter()
-        .map(|c| strings::rule_label(&c.rule))
-        .chain(std::iter::once(strings::DIFFERENT_FROM_CURRENT.to_owned()))
+        .map(|c| strings::rule_label(&t, &c.rule))
+        .chain(std::iter::once(t.get(Key::RuleDifferent).to_owned()))
         .collect();
     // One memo for every row's state: a keystroke that changes no state re-renders nothing.
     // Nothing counts as met while the field is empty: a tick there would be noise.
@@ -54,12 +58,12 @@ pub fn Requirements(
     Effect::watch(
         move || new.track(),
         {
-            let labels = labels.clone();
+            let (labels, t) = (labels.clone(), t.clone());
             move |_, _, _| {
                 if let Some(handle) = timer.get_value() {
                     handle.clear();
                 }
-                let labels = labels.clone();
+                let (labels, t) = (labels.clone(), t.clone());
                 let handle = set_timeout_with_handle(
                     move || {
                         let text = if empty.get_untracked() {
@@ -70,7 +74,7 @@ pub fn Requirements(
                                 .enumerate()
                                 .map(|(i, l)| (l.clone(), untrack(|| met(i))))
                                 .collect();
-                            strings::requirements_announcement(&rows, score.get_untracked())
+                            strings::requirements_announcement(&t, &rows, score.get_untracked())
                         };
                         announcement.try_set(text);
                     },
@@ -89,15 +93,17 @@ pub fn Requirements(
     });
 
     let strength_id = format!("{id}-strength");
+    let (met_text, not_met_text) = (t.get(Key::Met).to_owned(), t.get(Key::NotMet).to_owned());
     let rows = labels
         .into_iter()
         .enumerate()
         .map(|(i, label)| {
+            let (met_text, not_met_text) = (met_text.clone(), not_met_text.clone());
             view! {
                 <li class="gcp__rule" class=("gcp__rule--met", move || met(i))>
                     <span class="gcp__rule-text">{label}</span>
                     <span class="gcp__visually-hidden">
-                        {move || if met(i) { strings::MET } else { strings::NOT_MET }}
+                        {move || if met(i) { met_text.clone() } else { not_met_text.clone() }}
                     </span>
                 </li>
             }
@@ -106,16 +112,16 @@ pub fn Requirements(
 
     view! {
         <div class="gcp__rules" id=id>
-            <p class="gcp__rules-title">{strings::REQUIREMENTS_TITLE}</p>
+            <p class="gcp__rules-title">{t.get(Key::RequirementsTitle).to_owned()}</p>
             <ul class="gcp__rules-list">{rows}</ul>
             <div class="gcp__strength" hidden=move || empty.get()>
-                <span id=strength_id.clone()>{strings::STRENGTH_LABEL}</span>
+                <span id=strength_id.clone()>{t.get(Key::Strength).to_owned()}</span>
                 <meter class="gcp__meter" min="0" max="4" low="2" high="3" optimum="4"
                     aria-labelledby=format!("{strength_id} {strength_id}-text")
                     value=move || score.get().score()></meter>
                 <span class="gcp__strength-text" id=format!("{strength_id}-text")
                     data-strength=move || score.get().score()>
-                    {move || strings::strength_label(score.get())}
+                    {move || strings::strength_label(&t, score.get()).to_owned()}
                 </span>
             </div>
             <p class="gcp__visually-hidden" aria-live="polite">{move || announcement.get()}</p>

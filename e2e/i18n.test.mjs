@@ -1,0 +1,151 @@
+// Eight languages, end to end in Chromium against the local Graph: each locale renders with no
+// English sentence left, in the empty form, an error summary and a server failure; Arabic is
+// right to left; the fallback chain; a host's override; axe in Arabic and Japanese.
+import { beforeEach, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ChangePasswordPage, outputDir, useLocalGraph } from "./harness.mjs";
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const root = resolve(import.meta.dirname, "..");
+const AXE = join(root, "node_modules/axe-core/axe.min.js");
+const english = JSON.parse(readFileSync(join(root, "locales/en.json"), "utf8"));
+const OLD = "Start-Here-2026";
+
+/** Every English fragment of 8+ characters between placeholders: none may be left elsewhere. */
+const ENGLISH = Object.values(english)
+  .flatMap((v) => (typeof v === "string" ? [v] : Object.values(v)))
+  .flatMap((text) => text.split(/\{[a-z_]+\}/))
+  .map((s) => s.trim())
+  .filter((s) => s.length >= 8);
+
+const env = useLocalGraph();
+let page, ui;
+beforeEach(async () => {
+  page = env.page = await env.browser.newPage();
+  ui = new ChangePasswordPage(page);
+});
+
+/** Mounts with `options` inside an element whose ancestor has `lang` (or none). */
+async function mountIn(options, lang) {
+  await ui.open(env.site.url, env.graph.url, { noMount: true });
+  return page.evaluate(async ([url, options, lang]) => {
+    const { mount } = await import("/graph-change-password.js");
+    const target = document.getElementById("change-password");
+    if (lang) target.parentElement.setAttribute("lang", lang);
+    try {
+      window.handle = mount(target, { baseUrl: url, getToken: async () => "demo-token", timeoutMs: 5000, ...options });
+    } catch (e) { return e.message; }
+  }, [env.graph.url, options, lang]);
+}
+
+/** What a person reads or hears in the form: its text, and the names and live regions. */
+const heard = () => page.evaluate(() => {
+  const form = document.querySelector("form.gcp");
+  const names = [...form.querySelectorAll("[aria-label]")].map((e) => e.getAttribute("aria-label"));
+  return [form.innerText, form.textContent, ...names].join("\n");
+});
+
+function englishLeft(text) {
+  return ENGLISH.filter((s) => text.includes(s));
+}
+
+for (const [locale, password] of [["de", "Kennwort"], ["fr", "mot de passe"], ["es", "contraseña"], ["pt-BR", "senha"], ["ja", "パスワード"], ["zh-Hans", "密码"], ["ar", "كلمة المرور"]]) {
+  describe(`locale ${locale}`, () => {
+    test("no English left: empty form, error summary, server failure", async () => {
+      await mountIn({ locale });
+      await page.locator("form.gcp").waitFor();
+      assert.equal(await page.locator("form.gcp").getAttribute("lang"), locale);
+      assert.equal(await page.locator("form.gcp").getAttribute("dir"), locale === "ar" ? "rtl" : null);
+      assert.ok((await page.locator("form.gcp label").first().textContent()).toLowerCase().includes(password.toLowerCase()));
+      assert.deepEqual(englishLeft(await heard()), [], "empty form");
+      const inputs = page.locator("form.gcp input[type=password]");
+      await inputs.nth(1).pressSequentially("short");
+      await page.locator("button[type=submit]").click();
+      await page.locator(".gcp__summary:not([hidden])").waitFor();
+      assert.deepEqual(englishLeft(await heard()), [], "error summary");
+      await inputs.nth(0).fill("Not-The-Password-1");
+      await inputs.nth(1).fill("Blue-Harbour-42");
+      await inputs.nth(2).fill("Blue-Harbour-42");
+      await page.locator("button[type=submit]").click();
+      await ui.result.waitFor();
+      assert.deepEqual(englishLeft(await heard()), [], "server failure");
+      if (locale === "ar" || locale === "ja") {
+        await page.screenshot({ path: join(outputDir, `locale-${locale}.png`), fullPage: true });
+      }
+    });
+  });
+}
+
+describe("choosing the locale", () => {
+  test("lang=de-AT on an ancestor gives German; lang=xx gives English", async () => {
+    await mountIn({}, "de-AT");
+    assert.equal(await page.locator("form.gcp").getAttribute("lang"), "de");
+    assert.match(await page.locator("form.gcp label").first().textContent(), /Kennwort/);
+    await page.close();
+    page = env.page = await env.browser.newPage();
+    ui = new ChangePasswordPage(page);
+    await mountIn({}, "xx");
+    assert.equal(await page.locator("form.gcp").getAttribute("lang"), "en");
+    await ui.submit.waitFor();
+  });
+
+  test("the locale option wins over the page's lang; zh-TW is not zh-Hans", async () => {
+    await mountIn({ locale: "ja" }, "de");
+    assert.equal(await page.locator("form.gcp").getAttribute("lang"), "ja");
+    await page.close();
+    page = env.page = await env.browser.newPage();
+    ui = new ChangePasswordPage(page);
+    await mountIn({ locale: "zh-TW" }, "xx");
+    assert.equal(await page.locator("form.gcp").getAttribute("lang"), "en");
+  });
+
+  test("the element's locale attribute is watched", async () => {
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await page.evaluate(() => document.querySelector("graph-change-password").setAttribute("locale", "fr"));
+    await page.locator('form.gcp[lang="fr"]').waitFor();
+    assert.match(await page.locator("form.gcp label").first().textContent(), /mot de passe/i);
+  });
+});
+
+describe("host overrides", () => {
+  test("strings replaces the submit button's name in the active locale; a bad key throws naming it", async () => {
+    await mountIn({ locale: "de", strings: { submit: "Kennwort jetzt ändern" } });
+    await page.getByRole("button", { name: "Kennwort jetzt ändern" }).waitFor();
+    const unknown = await page.evaluate(async () => {
+      const { mount } = await import("/graph-change-password.js");
+      try { mount(document.createElement("div"), { getToken: () => "t", strings: { submitt: "x" } }); } catch (e) { return e.message; }
+    });
+    assert.match(unknown, /options\.strings has no sentence "submitt"/);
+    const notText = await page.evaluate(async () => {
+      const { mount } = await import("/graph-change-password.js");
+      try { mount(document.createElement("div"), { getToken: () => "t", strings: { submit: 42 } }); } catch (e) { return e.message; }
+    });
+    assert.match(notText, /options\.strings "submit" must be a string/);
+  });
+});
+
+describe("axe in Arabic and Japanese", () => {
+  for (const locale of ["ar", "ja"]) {
+    test(`${locale}: error summary and server failure have no WCAG 2.2 A/AA violations`, async () => {
+      await mountIn({ locale });
+      const inputs = page.locator("form.gcp input[type=password]");
+      await inputs.nth(1).waitFor();
+      await inputs.nth(1).pressSequentially("short");
+      await page.locator("button[type=submit]").click();
+      await page.locator(".gcp__summary:not([hidden])").waitFor();
+      await page.addScriptTag({ path: AXE });
+      const run = () => page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: "tag", values: tags } }))
+        .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), AXE_TAGS);
+      assert.deepEqual(await run(), [], "error summary");
+      await inputs.nth(0).fill("Not-The-Password-1");
+      await inputs.nth(1).fill("Blue-Harbour-42");
+      await inputs.nth(2).fill("Blue-Harbour-42");
+      await page.locator("button[type=submit]").click();
+      await ui.result.waitFor();
+      assert.deepEqual(await run(), [], "server failure");
+    });
+  }
+});

@@ -1,0 +1,212 @@
+//! The user's language: which locale to speak (pure), its plural rules (CLDR, for the eight
+//! built-in locales, with no data in the wasm), and the texts (`texts.rs`). English is built in;
+//! the other locales are JSON files (`locales/*.json`) fetched when chosen (`load.rs`).
+
+pub mod texts;
+
+#[cfg(target_arch = "wasm32")]
+pub mod load;
+
+/// A built-in locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Locale {
+    En,
+    De,
+    Fr,
+    Es,
+    PtBr,
+    Ja,
+    ZhHans,
+    Ar,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 8] = [
+        Locale::En,
+        Locale::De,
+        Locale::Fr,
+        Locale::Es,
+        Locale::PtBr,
+        Locale::Ja,
+        Locale::ZhHans,
+        Locale::Ar,
+    ];
+
+    /// The BCP 47 tag: the form root's `lang`, and the file name under `locales/`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::De => "de",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+            Locale::PtBr => "pt-BR",
+            Locale::Ja => "ja",
+            Locale::ZhHans => "zh-Hans",
+            Locale::Ar => "ar",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        self == Locale::Ar
+    }
+
+    /// The locale a tag asks for, if built in: `de-AT` → `de`, `pt-PT` and `pt` → `pt-BR`,
+    /// `zh-CN`/`zh-SG`/`zh-Hans-*` → `zh-Hans`; `zh-TW`/`zh-HK`/`zh-Hant` have no built-in locale.
+    pub fn of(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        let language = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        Some(match language {
+            "en" => Locale::En,
+            "de" => Locale::De,
+            "fr" => Locale::Fr,
+            "es" => Locale::Es,
+            "pt" => Locale::PtBr,
+            "ja" => Locale::Ja,
+            "ar" => Locale::Ar,
+            "zh" => {
+                let traditional = rest
+                    .iter()
+                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
+                if traditional {
+                    return None;
+                }
+                Locale::ZhHans
+            }
+            _ => return None,
+        })
+    }
+
+    /// The first built-in locale among `preferences` (most wanted first), else English.
+    pub fn resolve<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Locale {
+        preferences
+            .into_iter()
+            .find_map(Locale::of)
+            .unwrap_or(Locale::En)
+    }
+
+    /// The plural category of `n` in this language (CLDR cardinal rules, integers).
+    pub fn plural(self, n: u64) -> Plural {
+        match self {
+            Locale::En | Locale::De | Locale::Es => {
+                if n == 1 {
+                    Plural::One
+                } else {
+                    Plural::Other
+                }
+            }
+            Locale::Fr | Locale::PtBr => {
+                if n <= 1 {
+                    Plural::One
+                } else {
+                    Plural::Other
+                }
+            }
+            Locale::Ja | Locale::ZhHans => Plural::Other,
+            Locale::Ar => match (n, n % 100) {
+                (0, _) => Plural::Zero,
+                (1, _) => Plural::One,
+                (2, _) => Plural::Two,
+                (_, 3..=10) => Plural::Few,
+                (_, 11..=99) => Plural::Many,
+                _ => Plural::Other,
+            },
+        }
+    }
+}
+
+/// CLDR's plural categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_tags_fall_back_to_their_language() {
+        for (tag, want) in [
+            ("de-AT", Some(Locale::De)),
+            ("de", Some(Locale::De)),
+            ("fr-CA", Some(Locale::Fr)),
+            ("es-419", Some(Locale::Es)),
+            ("pt-PT", Some(Locale::PtBr)),
+            ("pt-BR", Some(Locale::PtBr)),
+            ("zh-CN", Some(Locale::ZhHans)),
+            ("zh-SG", Some(Locale::ZhHans)),
+            ("zh-Hans-CN", Some(Locale::ZhHans)),
+            ("zh-TW", None),
+            ("zh-HK", None),
+            ("zh-Hant", None),
+            ("ar-EG", Some(Locale::Ar)),
+            ("ja-JP", Some(Locale::Ja)),
+            ("EN_us", Some(Locale::En)),
+            ("xx", None),
+            ("", None),
+        ] {
+            assert_eq!(Locale::of(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_first_known_preference_wins_and_english_is_last() {
+        assert_eq!(Locale::resolve(["xx", "zh-TW", "de-CH", "fr"]), Locale::De);
+        assert_eq!(Locale::resolve(["xx"]), Locale::En);
+        assert_eq!(Locale::resolve([]), Locale::En);
+    }
+
+    #[test]
+    fn plural_rules() {
+        use Plural::*;
+        assert_eq!(Locale::En.plural(1), One);
+        assert_eq!(Locale::En.plural(0), Other);
+        assert_eq!(Locale::Fr.plural(0), One);
+        assert_eq!(Locale::PtBr.plural(1), One);
+        assert_eq!(Locale::PtBr.plural(2), Other);
+        assert_eq!(Locale::Ja.plural(1), Other);
+        let ar: Vec<_> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]
+            .iter()
+            .map(|n| Locale::Ar.plural(*n))
+            .collect();
+        assert_eq!(
+            ar,
+            [Zero, One, Two, Few, Few, Many, Many, Other, Other, Few, Many]
+        );
+    }
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert!(Locale::Ar.is_rtl());
+        assert!(Locale::ALL.iter().filter(|l| l.is_rtl()).count() == 1);
+    }
+}
