@@ -13,7 +13,10 @@ const NEW = "Blue-Harbour-42";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 let graph, site;
-before(async () => { [graph, site] = await Promise.all([startEmulator(), startSite()]); });
+before(async () => {
+  graph = await startEmulator();
+  site = await startSite(graph.url);
+});
 after(async () => { graph?.stop(); await site?.stop(); });
 process.on("exit", () => graph?.stop()); // also when the run is cut short (webdriver.mjs exits on signals)
 
@@ -126,6 +129,23 @@ const CASES = [
     assert.match(await ui.result(), /has been changed/);
     await ui.until(() => driver.executeScript("return document.activeElement?.classList.contains('gcp__result')"), "focus on the result");
     assert.equal(await (await ui.field("Current password")).getAttribute("type"), "password", "hidden again after submit");
+    assert.deepEqual((await graph.requests()).map((r) => r.status), [204]);
+  }],
+
+  ["README's <graph-change-password> snippet changes a password", async (ui) => {
+    await ui.open(site.url, graph.url, { page: "/pages/element.html" });
+    assert.match(await ui.change(OLD, NEW), /has been changed/);
+    assert.deepEqual((await graph.requests()).map((r) => [r.path, r.status]), [["/v1.0/me/changePassword", 204]]);
+  }],
+
+  ["a non-Latin locale: Japanese labels, a change, the outcome in Japanese", async (ui) => {
+    await ui.open(site.url, graph.url, { extra: { locale: "ja" }, ready: "パスワードの変更" });
+    await ui.type("現在のパスワード", OLD);
+    await ui.type("新しいパスワード", NEW);
+    await ui.type("新しいパスワードの確認", NEW);
+    await ui.markResultsSeen();
+    await (await ui.button("パスワードの変更")).click();
+    assert.match(await ui.result(), /パスワードが変更されました/);
     assert.deepEqual((await graph.requests()).map((r) => r.status), [204]);
   }],
 

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { extname, join, resolve } from "node:path";
 import { Builder, Key, WebElement } from "selenium-webdriver";
+import { GRAPH } from "../harness.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 export const outputDir = join(root, "test-output");
@@ -170,10 +171,16 @@ const TYPES = {
  * query parameter (JSON). Playwright sets that global with an init script; WebDriver has none.
  * Resolves to { url, stop }.
  */
-export async function startSite() {
+export async function startSite(graphUrl) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     try {
+      if (url.pathname.startsWith("/pages/") && url.pathname.endsWith(".html")) {
+        // README's snippets as pages, with Graph's address pointed at the local Graph.
+        const page = String(await readFile(join(root, "e2e", url.pathname))).replaceAll(GRAPH, graphUrl);
+        res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" }).end(page);
+        return;
+      }
       if (url.pathname === "/host.html") {
         const cfg = JSON.parse(url.searchParams.get("cfg") ?? "{}");
         // Also collects the page's uncaught errors, for the message when a page never gets ready.
@@ -225,13 +232,13 @@ export class Person {
   }
 
   /** Opens the host page; `tokens` are handed out one per getToken call, the last one repeats. */
-  async open(siteUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn } = {}) {
-    const cfg = encodeURIComponent(JSON.stringify({ graphUrl, tokens, timeoutMs, upn, noMount: false }));
-    await this.driver.get(`${siteUrl}/host.html?cfg=${cfg}`);
+  async open(siteUrl, graphUrl, { tokens = ["demo-token"], timeoutMs = 5000, upn, extra = {}, page, ready = "Change password" } = {}) {
+    const cfg = encodeURIComponent(JSON.stringify({ graphUrl, tokens, timeoutMs, upn, noMount: false, extra }));
+    await this.driver.get(page ? `${siteUrl}${page}` : `${siteUrl}/host.html?cfg=${cfg}`);
     try {
       await this.driver.wait(() => this.driver.executeScript(`${NAME_OF}
-        return [...document.querySelectorAll("button")].some((b) => visible(b) && nameOf(b) === "Change password");
-      `), 20000);
+        return [...document.querySelectorAll("button")].some((b) => visible(b) && nameOf(b) === arguments[0]);
+      `, ready), 20000);
     } catch (e) {
       const state = await this.driver.executeScript(
         "return { readyState: document.readyState, moduleLoaded: window.moduleLoaded, errors: window.__pageErrors }",
