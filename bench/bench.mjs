@@ -1,5 +1,7 @@
-// The benchmark: bundle size, time to interactive and memory against a hand-written baseline,
-// keystroke cost, and submit overhead, in headless Chromium against the local Graph.
+// The benchmark: size and time to three enabled inputs for the hand-written JS form, the floor
+// (../shared/floor, the smallest Leptos form that makes the same call, built in the same run by
+// scripts/bench.sh) and the component, with their ratios; memory, keystroke cost and submit
+// overhead; in headless Chromium against the local Graph.
 // Prints one table and writes the same figures to target/bench.json. Not a test: it asserts
 // only that what it measured is real (the page really rendered what was typed).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -16,11 +18,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const r = (x, d = 2) => Number(x.toFixed(d));
 
-export function sizes() {
-  const files = { wasm: "dist/graph-change-password_bg.wasm", js: "dist/graph-change-password.js" };
+/** Raw, gzip -9 and brotli 11 sizes of a bundle's wasm and JS (default: the component's dist/). */
+export function sizes(files = { wasm: join(root, "dist/graph-change-password_bg.wasm"), js: join(root, "dist/graph-change-password.js") }) {
   const out = {};
   for (const [k, f] of Object.entries(files)) {
-    const b = readFileSync(join(root, f));
+    const b = readFileSync(f);
     out[k] = {
       raw: b.length,
       gzip: gzipSync(b, { level: 9 }).length,
@@ -111,12 +113,20 @@ async function submitOverhead(page, graph, n) {
 
 async function main() {
   const s = sizes();
-  const [browser, graph, site] = await Promise.all([launch(["--enable-precise-memory-info"]), startEmulator(), startStatic()]);
+  const floorDist = process.env.FLOOR_DIST;
+  if (!floorDist) throw new Error("FLOOR_DIST: run scripts/bench.sh, which builds the floor");
+  const floorSizes = sizes({ wasm: join(floorDist, "floor-form_bg.wasm"), js: join(floorDist, "floor-form.js") });
+  const handBytes = readFileSync(join(root, "bench/baseline.html"));
+  const hand = { raw: handBytes.length, gzip: gzipSync(handBytes, { level: 9 }).length, brotli: brotliCompressSync(handBytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  const [browser, graph, site, floorSite] = await Promise.all([
+    launch(["--enable-precise-memory-info"]), startEmulator(), startStatic(), startStatic({ dir: floorDist }),
+  ]);
   try {
-    const runs = { component: [], baseline: [] };
+    const runs = { component: [], baseline: [], floor: [] };
     for (let i = 0; i < LOADS; i++) {
-      // Alternate, so drift in the machine's load hits both alike.
+      // Alternate, so drift in the machine's load hits all three alike.
       runs.component.push(await loadOnce(browser, `${site.url}/host.html`, graph.url));
+      runs.floor.push(await loadOnce(browser, `${floorSite.url}/floor-host.html`, graph.url));
       runs.baseline.push(await loadOnce(browser, `${site.url}/baseline.html`, graph.url));
     }
     const load = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, {
@@ -125,6 +135,9 @@ async function main() {
       wasmMemoryKiB: r(median(v.map((x) => x.wasm)) / 1024, 1),
     }]));
     load.ratio = r(load.component.interactiveMs / load.baseline.interactiveMs);
+    load.componentOverFloor = r(load.component.interactiveMs / load.floor.interactiveMs);
+    load.floorOverHand = r(load.floor.interactiveMs / load.baseline.interactiveMs);
+    const sizeRatio = r(s.total.brotli / floorSizes.total.brotli);
     load.component.wasmFetchedMs = r(median(runs.component.map((x) => x.wasmFetched)));
     load.component.initialisedMs = r(median(runs.component.map((x) => x.initialised)));
 
@@ -151,11 +164,19 @@ async function main() {
     submit.baseline = await submitOverhead(basePage, graph, SUBMITS);
     const sub = Object.fromEntries(Object.entries(submit).map(([k, v]) => [k, { medianMs: r(median(v), 3), p95Ms: r(p95(v), 3), samples: v.length }]));
 
-    const result = { date: new Date().toISOString(), loads: LOADS, sizes: s, load, keystroke: keys, submit: sub };
+    const result = { date: new Date().toISOString(), loads: LOADS, sizes: s, floorSizes, handSizes: hand, sizeRatio, load, keystroke: keys, submit: sub };
     mkdirSync(join(root, "target"), { recursive: true });
     writeFileSync(join(root, "target/bench.json"), JSON.stringify(result, null, 2));
 
     const kB = (b) => (b / 1000).toFixed(1);
+    const three = (x) => `${kB(x.raw)} / ${kB(x.gzip)} / ${kB(x.brotli)} kB`;
+    const table = [
+      ["", "hand-written JS", "floor (Leptos)", "component", "component / floor", "floor / hand-written"],
+      ["size, wasm + JS (raw / gzip -9 / brotli)", three(hand), three(floorSizes.total), three(s.total), `${sizeRatio}x (brotli)`, `${r(floorSizes.total.brotli / hand.brotli)}x (brotli)`],
+      [`three enabled inputs, median of ${LOADS} loads`, `${load.baseline.interactiveMs} ms`, `${load.floor.interactiveMs} ms`, `${load.component.interactiveMs} ms`, `${load.componentOverFloor}x`, `${load.floorOverHand}x`],
+    ];
+    console.log("\n| " + table[0].join(" | ") + " |\n|" + table[0].map(() => "---").join("|") + "|");
+    for (const row of table.slice(1)) console.log("| " + row.join(" | ") + " |");
     const rows = [
       ["bundle wasm (raw / gzip -9 / brotli)", `${kB(s.wasm.raw)} / ${kB(s.wasm.gzip)} / ${kB(s.wasm.brotli)} kB`],
       ["bundle JS glue (raw / gzip -9 / brotli)", `${kB(s.js.raw)} / ${kB(s.js.gzip)} / ${kB(s.js.brotli)} kB`],
@@ -178,6 +199,7 @@ async function main() {
     await browser.close();
     graph.stop();
     site.stop();
+    floorSite.stop();
   }
 }
 

@@ -2,8 +2,9 @@
 // Deterministic (same bytes in, same figure out), so it can fail a build.
 import { sizes } from "./bench.mjs";
 
-/** Measured 2026-11-27 at 95 741 B (serde through serde-wasm-bindgen), plus 3 %; lower it whenever the bundle shrinks. */
-export const BUDGET_BROTLI_BYTES = 98_600;
+/** Measured 2026-11-27 at 125 515 B (every feature of this round: three doors, eight locales,
+ *  fidelity), plus 3 %; lower it whenever the bundle shrinks. */
+export const BUDGET_BROTLI_BYTES = 129_300;
 
 const s = sizes();
 const total = s.total.brotli;

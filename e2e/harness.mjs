@@ -57,7 +57,7 @@ export async function startEmulator() {
 }
 
 /** Pages served beside dist/: the test host page and the benchmark's hand-written baseline. */
-const PAGES = { "/host.html": "e2e/host.html", "/baseline.html": "bench/baseline.html" };
+const PAGES = { "/host.html": "e2e/host.html", "/baseline.html": "bench/baseline.html", "/floor-host.html": "bench/floor-host.html" };
 
 /** Graph's address in README's snippets; the test server points it at the local Graph. */
 export const GRAPH = "https://graph.microsoft.com/v1.0";
