@@ -149,3 +149,55 @@ describe("axe in Arabic and Japanese", () => {
     });
   }
 });
+
+describe("loading a locale, and the form staying whole", () => {
+  test("a locale that cannot be fetched falls back to English", async () => {
+    await page.route("**/locales/de.json", (route) => route.abort());
+    await mountIn({ locale: "de" });
+    await page.locator('form.gcp[lang="en"]').waitFor();
+    await ui.submit.waitFor();
+  });
+
+  test("the last locale chosen wins, even when an earlier one arrives later", async () => {
+    await page.route("**/locales/de.json", async (route) => {
+      await new Promise((ok) => setTimeout(ok, 800));
+      await route.continue();
+    });
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await page.evaluate(() => {
+      const el = document.querySelector("graph-change-password");
+      el.setAttribute("locale", "de");
+      setTimeout(() => el.setAttribute("locale", "fr"), 50);
+    });
+    await page.locator('form.gcp[lang="fr"]').waitFor();
+    await page.waitForTimeout(1200);
+    assert.equal(await page.locator("form.gcp").getAttribute("lang"), "fr");
+  });
+
+  test("a new locale while a change is in flight: the change still finishes and is told", async () => {
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await env.graph.fault({ kind: "delay", ms: 800 });
+    await ui.fill(OLD, "Blue-Harbour-42");
+    await ui.submit.click();
+    await ui.busy.waitFor();
+    await page.evaluate(() => document.querySelector("graph-change-password").setAttribute("locale", "ja"));
+    await page.waitForFunction(() => window.hostEvents.length === 1, null, { timeout: 5000 });
+    assert.deepEqual(await page.evaluate(() => window.hostEvents.map((e) => e.detail.kind)), ["changed"]);
+  });
+
+  test("moving the element keeps the form and what was typed", async () => {
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await ui.newPassword.fill("Blue-Harbour-42");
+    await page.evaluate(() => {
+      const box = document.createElement("section");
+      document.body.append(box);
+      box.append(document.querySelector("graph-change-password"));
+    });
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator("section graph-change-password form").count(), 1);
+    assert.equal(await ui.newPassword.inputValue(), "Blue-Harbour-42");
+  });
+});

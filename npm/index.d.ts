@@ -1,5 +1,6 @@
 // Types for graph-change-password: the options, the token contract, the handle, the element and
-// its events. Written for people; kept in step with the Rust side by the project's tests.
+// its events. Written for people; e2e/readme.test.mjs holds the kinds and options to the Rust
+// side and README, and e2e/vite-app's strict tsc run uses every option.
 
 /** Why the component asks for a token. */
 export type TokenReason = "change" | "retry" | "revoke";
@@ -31,6 +32,15 @@ export interface MountOptions {
   userId?: string;
   /** How long to wait for `getToken` and for Graph, in milliseconds (1–600000, default 30000). */
   timeoutMs?: number;
+  /** Offer "Also sign me out everywhere" (Graph's revokeSignInSessions) after a change. */
+  offerSignOutEverywhere?: boolean;
+  /** Where "Forgot your password?" leads; default Microsoft's self-service reset; "" hides it. */
+  resetPasswordUrl?: string;
+  /** `en`, `de`, `fr`, `es`, `pt-BR`, `ja`, `zh-Hans`, `ar` (regional tags fall back); default:
+   *  the nearest `lang`, then the browser's languages. */
+  locale?: string;
+  /** Your own sentences by key (README lists the keys), in whatever locale is active. */
+  strings?: Record<string, string>;
 }
 
 /** What `mount` returns. */
@@ -56,12 +66,16 @@ export type FailureKind =
   | "timeout"
   | "token-unavailable";
 
-/** `password-changed`'s detail. */
+/** What became of "Also sign me out everywhere". */
+export type SignOutEverywhere = "not-requested" | "done" | "failed";
+
+/** `password-changed`'s detail; fired once a requested sign-out everywhere has finished too. */
 export interface PasswordChangedDetail {
   kind: "changed";
   status: 204;
   requestId: null;
   clientRequestId: string | null;
+  signOutEverywhere: SignOutEverywhere;
 }
 
 /** `password-change-failed`'s detail. Never a password or a token. */
@@ -80,11 +94,14 @@ export interface GraphChangePasswordEventMap {
 }
 
 /**
- * `<graph-change-password base-url user-principal-name user-id timeout-ms>`: the form appears
- * once the element is connected and `getToken` is set, in either order.
+ * `<graph-change-password base-url user-principal-name user-id timeout-ms
+ * offer-sign-out-everywhere reset-password-url locale>`: the form appears once the element is
+ * connected and `getToken` is set, in either order.
  */
 export interface GraphChangePasswordElement extends HTMLElement {
   getToken: GetToken | undefined;
+  /** Your own sentences by key. */
+  strings: Record<string, string> | undefined;
   addEventListener<K extends keyof GraphChangePasswordEventMap>(
     type: K,
     listener: (this: GraphChangePasswordElement, ev: GraphChangePasswordEventMap[K]) => unknown,

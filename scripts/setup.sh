@@ -10,6 +10,10 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Vite 8 (the npm door's test) and the tests' import.meta.dirname need Node.js 20.19 or newer.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+  || { echo "Node.js 20.19 or newer is needed (found $(node --version))"; exit 1; }
+
 need_browser=${1:-}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

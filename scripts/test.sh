@@ -38,7 +38,13 @@ cargo build -p graph-emulator
 target/debug/graph-emulator --port 0 > target/emulator-for-wasm-tests.log 2>&1 &
 emulator=$!
 trap 'kill $emulator 2>/dev/null || true' EXIT
-until grep -q "listening on" target/emulator-for-wasm-tests.log; do sleep 0.1; done
+for _ in $(seq 100); do
+  grep -q "listening on" target/emulator-for-wasm-tests.log && break
+  kill -0 $emulator 2>/dev/null || break
+  sleep 0.1
+done
+grep -q "listening on" target/emulator-for-wasm-tests.log \
+  || { echo "the local Graph did not start:"; cat target/emulator-for-wasm-tests.log; exit 1; }
 GCP_TEST_GRAPH=$(head -1 target/emulator-for-wasm-tests.log | grep -o 'http://127.0.0.1:[0-9]*/v1.0') \
   wasm_test -p leptos-csr-example --test web
 kill $emulator

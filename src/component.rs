@@ -77,7 +77,7 @@ pub fn ChangePassword(
     /// Offer "Also sign me out everywhere" (Graph's revokeSignInSessions) after a change.
     #[prop(into, optional)]
     offer_sign_out_everywhere: MaybeProp<bool>,
-    /// Where "Reset your password" leads; default Microsoft's self-service reset; "" hides it.
+    /// Where "Forgot your password?" leads; default Microsoft's self-service reset; "" hides it.
     #[prop(into, optional)]
     reset_password_url: MaybeProp<String>,
     /// The language (`de`, `ja`, `ar`, …); default: the page's `lang`, then the browser's.
@@ -197,6 +197,8 @@ pub(crate) fn Room(
     if let Some((Locale::En, overrides)) = wanted.get_untracked() {
         texts.set(Some(english(&overrides)));
     }
+    #[cfg(target_arch = "wasm32")]
+    let wanted_now = wanted;
     Effect::watch(
         move || wanted.get(),
         move |wanted, previous, _| {
@@ -214,7 +216,11 @@ pub(crate) fn Room(
                 #[cfg(target_arch = "wasm32")]
                 leptos::task::spawn_local(async move {
                     let loaded = crate::i18n::load::texts(locale).await;
-                    texts.try_set(Some(Arc::new((*loaded).clone().with_overrides(&overrides))));
+                    // Only if still wanted: a later choice made meanwhile wins.
+                    let current = wanted_now.try_get_untracked().flatten();
+                    if current == Some((locale, overrides.clone())) {
+                        texts.try_set(Some(Arc::new((*loaded).clone().with_overrides(&overrides))));
+                    }
                 });
             }
         },
@@ -223,10 +229,16 @@ pub(crate) fn Room(
     // The browser's form; a server (SSR) renders none and keeps no browser-only state.
     #[cfg(target_arch = "wasm32")]
     let form = {
-        let held = StoredValue::new_local((get_token, report));
+        // Ends with the Room (the host's unmount), not with a re-rendered form.
+        let lifetime = crate::graph::deadline::Lifetime::default();
+        on_cleanup({
+            let lifetime = send_wrapper::SendWrapper::new(lifetime.clone());
+            move || lifetime.end()
+        });
+        let held = StoredValue::new_local((get_token, report, lifetime));
         move |t: Arc<Texts>| {
-            held.with_value(|(get_token, report)| {
-                view! { <ChangePasswordForm config=config get_token=get_token.clone() report=report.clone() t=t /> }
+            held.with_value(|(get_token, report, lifetime)| {
+                view! { <ChangePasswordForm config=config get_token=get_token.clone() report=report.clone() t=t lifetime=lifetime.clone() /> }
             })
         }
     };

@@ -1,5 +1,5 @@
 //! The host's options, checked once at mount so a bad option fails loudly instead of mounting a
-//! broken form. Pure: the JS side (`embed.rs`) only reads values out of the options object.
+//! broken form. Pure: the JS side (`embed/`) only reads values out of the options object.
 
 use crate::i18n::texts::Key;
 use std::fmt;

@@ -22,12 +22,16 @@ export function defineElement(connect) {
       super();
       // A page may set `getToken` before the element is defined: that own property hides the
       // accessor below, so take it over ("upgrade property").
-      for (const name of ["getToken", "strings"]) {
-        if (Object.prototype.hasOwnProperty.call(this, name)) {
-          const value = this[name];
-          delete this[name];
-          this[name] = value;
-        }
+      // Taken over without rendering: connectedCallback renders once, with both in place.
+      if (Object.prototype.hasOwnProperty.call(this, "getToken")) {
+        const value = this.getToken;
+        delete this.getToken;
+        this.#getToken = value;
+      }
+      if (Object.prototype.hasOwnProperty.call(this, "strings")) {
+        const value = this.strings;
+        delete this.strings;
+        this.#strings = value;
       }
     }
 
@@ -48,9 +52,14 @@ export function defineElement(connect) {
 
     connectedCallback() { this.#render(); }
 
+    // Moving the element (a remove then an insert in one task) keeps the form and what is in
+    // flight; only an element still out of the page a microtask later is unmounted.
     disconnectedCallback() {
-      this.#handle?.unmount();
-      this.#handle = null;
+      queueMicrotask(() => {
+        if (this.isConnected) return;
+        this.#handle?.unmount();
+        this.#handle = null;
+      });
     }
 
     attributeChangedCallback(name, _old, value) { this.#handle?.set(name, value); }

@@ -134,11 +134,13 @@ fn connect(element: HtmlElement, get_token: Function, initial: JsValue) -> JsVal
     if let Ok(strings) = Reflect::get(&initial, &JsValue::from_str("strings")) {
         attributes.strings.set(super::mount::strings_of(&strings));
     }
-    let config = attributes.config();
     let report = events::on(element.clone());
     let lang = super::mount::nearest_lang(&element);
     let get_token = GetToken::from_js(get_token);
+    let for_config = attributes.clone();
     let handle = leptos::mount::mount_to(element, move || {
+        // Built under the mount's owner, so it goes when the form goes.
+        let config = for_config.config();
         view! { <Room config=config get_token=get_token report=report door=Door::Element lang=lang /> }
     });
     ElementHandle {

@@ -4,13 +4,13 @@
 //! challenge) and retries once: a 401 changed nothing.
 
 use super::challenge;
-use super::deadline::{Interrupted, Lifetime};
+use super::deadline::{Deadline, Interrupted, Lifetime};
 use super::jwt::Claims;
 use super::outcome::{classify, revoked, Attempt, Outcome, SignOutEverywhere};
-use super::request;
+use super::request::{self, GraphRequest};
 use crate::config::Config;
 use crate::token::{usable, GetToken, TokenError, TokenRequest};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::prelude::*;
 use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
 
@@ -107,15 +107,8 @@ async fn revoke(
         Err(None) => return None,
         Err(Some(_)) => return Some(SignOutEverywhere::Failed),
     };
-    let built = request::revoke(config, &token);
     let deadline = lifetime.deadline(config.timeout_ms);
-    let mut builder = Request::post(&built.url)
-        .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Manual)
-        .abort_signal(deadline.signal().as_ref());
-    for (name, value) in &built.headers {
-        builder = builder.header(name, value);
-    }
+    let builder = prepare(&request::revoke(config, &token), &deadline);
     let answer = async {
         let response = builder.send().await.ok()?;
         let status = response.status();
@@ -146,14 +139,7 @@ async fn send_once(
         Interrupted::TimedOut => Some((Outcome::Timeout, None)),
         Interrupted::Failed => Some((Outcome::NetworkError, None)),
     };
-    let mut builder = Request::post(&built.url)
-        .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Manual)
-        .abort_signal(deadline.signal().as_ref());
-    for (name, value) in &built.headers {
-        builder = builder.header(name, value);
-    }
-    let Ok(request) = builder.body(built.body) else {
+    let Ok(request) = prepare(&built, &deadline).body(built.body) else {
         return unanswered(Interrupted::Failed);
     };
     let response = match request.send().await {
@@ -177,6 +163,18 @@ async fn send_once(
         return None;
     }
     Some((classify(status, retry_after.as_deref(), &body), claims))
+}
+
+/// A POST as every Graph call here is sent: no cookies, no redirect followed, under `deadline`.
+fn prepare(built: &GraphRequest, deadline: &Deadline) -> RequestBuilder {
+    let mut builder = Request::post(&built.url)
+        .credentials(RequestCredentials::Omit)
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(deadline.signal().as_ref());
+    for (name, value) in &built.headers {
+        builder = builder.header(name, value);
+    }
+    builder
 }
 
 #[wasm_bindgen]

@@ -66,7 +66,9 @@ impl Lifetime {
         let timed_out = Rc::new(Cell::new(false));
         let id = self.0.next.get();
         self.0.next.set(id.wrapping_add(1));
-        let timer = controller.as_ref().and_then(|c| {
+        // The timer is never cleared: when it fires it aborts a controller nobody uses any
+        // more, and firing frees its closure and the abort listeners of `race`.
+        controller.as_ref().and_then(|c| {
             let (c, flag) = (c.clone(), Rc::clone(&timed_out));
             let fire = Closure::once_into_js(move || {
                 flag.set(true);
@@ -91,18 +93,16 @@ impl Lifetime {
             id,
             controller,
             timed_out,
-            timer,
         }
     }
 }
 
-/// One bounded wait; dropping it clears its timer.
+/// One bounded wait.
 pub struct Deadline {
     lifetime: Lifetime,
     id: u32,
     controller: Option<AbortController>,
     timed_out: Rc<Cell<bool>>,
-    timer: Option<i32>,
 }
 
 impl Deadline {
@@ -142,9 +142,6 @@ impl Deadline {
 
 impl Drop for Deadline {
     fn drop(&mut self) {
-        if let (Some(timer), Some(window)) = (self.timer, web_sys::window()) {
-            window.clear_timeout_with_handle(timer);
-        }
         self.lifetime
             .0
             .running

@@ -4,18 +4,18 @@
 use super::envelope::ChangePasswordBody;
 use crate::config::Config;
 
-/// Everything the browser needs to send one changePassword call. Its `Debug` shows neither
+/// Everything the browser needs to send one Graph call (changePassword, revokeSignInSessions). Its `Debug` shows neither
 /// the token nor the body, so a stray `{:?}` cannot log a password.
 #[derive(Clone, PartialEq, Eq)]
-pub struct ChangePasswordRequest {
+pub struct GraphRequest {
     pub url: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: String,
 }
 
-impl std::fmt::Debug for ChangePasswordRequest {
+impl std::fmt::Debug for GraphRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangePasswordRequest")
+        f.debug_struct("GraphRequest")
             .field("url", &self.url)
             .field("headers", &"<redacted>")
             .field("body", &"<redacted>")
@@ -58,7 +58,7 @@ pub fn build(
     client_request_id: Option<&str>,
     current_password: &str,
     new_password: &str,
-) -> ChangePasswordRequest {
+) -> GraphRequest {
     let body = ChangePasswordBody {
         current_password,
         new_password,
@@ -71,7 +71,7 @@ pub fn build(
     if let Some(id) = client_request_id {
         headers.push(("client-request-id", id.to_owned()));
     }
-    ChangePasswordRequest {
+    GraphRequest {
         url: endpoint(&config.base_url, config.user_id.as_deref()),
         headers,
         body,
@@ -79,8 +79,8 @@ pub fn build(
 }
 
 /// `POST {base}/me/revokeSignInSessions`: ends every session of the signed-in user. No body.
-pub fn revoke(config: &Config, token: &str) -> ChangePasswordRequest {
-    ChangePasswordRequest {
+pub fn revoke(config: &Config, token: &str) -> GraphRequest {
+    GraphRequest {
         url: format!(
             "{}/me/revokeSignInSessions",
             config.base_url.trim_end_matches('/')

@@ -47,6 +47,9 @@ pub fn ChangePasswordForm(
     report: Report,
     /// The interface's sentences, in the chosen locale.
     t: Arc<Texts>,
+    /// Ends when the host unmounts the form: aborts what is in flight and silences its outcome.
+    /// A re-render (a new locale) keeps it, so a request in flight still finishes and is told.
+    lifetime: Lifetime,
 ) -> impl IntoView {
     // A Copy handle on the texts, for the closures below.
     let ts = StoredValue::new(t.clone());
@@ -79,12 +82,6 @@ pub fn ChangePasswordForm(
         move |_| entry().problems(&policy)
     });
 
-    // Ends with the form: aborts a request or a token wait in flight, and silences its outcome.
-    let lifetime = Lifetime::default();
-    on_cleanup({
-        let lifetime = send_wrapper::SendWrapper::new(lifetime.clone());
-        move || lifetime.end()
-    });
     let pending = RwSignal::new(false);
     let sign_out_everywhere = RwSignal::new(false);
     let reset_url =

@@ -14,5 +14,19 @@ export const badReason: TokenRequest = { reason: "login", forceRefresh: false };
 const element = document.createElement("graph-change-password");
 // @ts-expect-error: the event detail is typed
 element.addEventListener("password-changed", (e) => e.detail.nope);
-export const handle = mount(target, { getToken: async (r) => (r.forceRefresh ? "a" : "b"), userId: "me@contoso.example" });
+// @ts-expect-error: locale is a string
+mount(target, { getToken: () => "t", locale: 7 });
+export const handle = mount(target, {
+  getToken: async (r) => (r.forceRefresh ? "a" : "b"),
+  userId: "me@contoso.example",
+  offerSignOutEverywhere: true,
+  resetPasswordUrl: "",
+  locale: "de",
+  strings: { submit: "Kennwort ändern" },
+});
 handle.unmount();
+element.strings = { submit: "Change it" };
+element.addEventListener("password-changed", (e) => {
+  const done: "not-requested" | "done" | "failed" = e.detail.signOutEverywhere;
+  return done;
+});
