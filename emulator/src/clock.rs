@@ -74,14 +74,7 @@ pub fn request_id() -> String {
         x
     };
     let (a, b) = (next(), next());
-    format!(
-        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        ((b >> 48) & 0x3fff) | 0x8000,
-        b & 0xffff_ffff_ffff
-    )
+    crate::object_id::guid(a, b, 4)
 }
 
 #[cfg(test)]

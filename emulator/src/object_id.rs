@@ -20,9 +20,13 @@ pub fn derived_from(user_principal_name: &str) -> String {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
         })
     };
-    let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142));
+    guid(fnv(0xcbf2_9ce4_8422_2325), fnv(0x6c62_272e_07bb_0142), 8)
+}
+
+/// A GUID of RFC 9562's variant and the given version from 128 bits.
+pub fn guid(a: u64, b: u64, version: u8) -> String {
     format!(
-        "{:08x}-{:04x}-8{:03x}-{:04x}-{:012x}",
+        "{:08x}-{:04x}-{version:x}{:03x}-{:04x}-{:012x}",
         a >> 32,
         (a >> 16) & 0xffff,
         a & 0xfff,
