@@ -197,12 +197,10 @@ pub(crate) fn Room(
     if let Some((Locale::En, overrides)) = wanted.get_untracked() {
         texts.set(Some(english(&overrides)));
     }
-    #[cfg(target_arch = "wasm32")]
-    let wanted_now = wanted;
     Effect::watch(
         move || wanted.get(),
-        move |wanted, previous, _| {
-            let Some((locale, overrides)) = wanted.clone() else {
+        move |choice, previous, _| {
+            let Some((locale, overrides)) = choice.clone() else {
                 return;
             };
             // Nothing to redo (the first run, for English, was done above).
@@ -217,7 +215,7 @@ pub(crate) fn Room(
                 leptos::task::spawn_local(async move {
                     let loaded = crate::i18n::load::texts(locale).await;
                     // Only if still wanted: a later choice made meanwhile wins.
-                    let current = wanted_now.try_get_untracked().flatten();
+                    let current = wanted.try_get_untracked().flatten();
                     if current == Some((locale, overrides.clone())) {
                         texts.try_set(Some(Arc::new((*loaded).clone().with_overrides(&overrides))));
                     }
