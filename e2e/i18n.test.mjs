@@ -3,14 +3,13 @@
 // right to left; the fallback chain; a host's override; axe in Arabic and Japanese.
 import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ChangePasswordPage, outputDir, useLocalGraph } from "./harness.mjs";
+import { english } from "./locales.mjs";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const root = resolve(import.meta.dirname, "..");
 const AXE = join(root, "node_modules/axe-core/axe.min.js");
-const english = JSON.parse(readFileSync(join(root, "locales/en.json"), "utf8"));
 const OLD = "Start-Here-2026";
 
 /** Every English fragment of 8+ characters between placeholders: none may be left elsewhere. */
@@ -152,14 +151,14 @@ describe("axe in Arabic and Japanese", () => {
 
 describe("loading a locale, and the form staying whole", () => {
   test("a locale that cannot be fetched falls back to English", async () => {
-    await page.route("**/locales/de.json", (route) => route.abort());
+    await page.route("**/locales/de.js", (route) => route.abort());
     await mountIn({ locale: "de" });
     await page.locator('form.gcp[lang="en"]').waitFor();
     await ui.submit.waitFor();
   });
 
   test("the last locale chosen wins, even when an earlier one arrives later", async () => {
-    await page.route("**/locales/de.json", async (route) => {
+    await page.route("**/locales/de.js", async (route) => {
       await new Promise((ok) => setTimeout(ok, 800));
       await route.continue();
     });

@@ -190,6 +190,15 @@ pub(crate) fn Room(
         })
     });
     let texts = RwSignal::new(None::<Arc<Texts>>);
+    // Ends with the Room (the host's unmount), not with a re-rendered form: what is in flight
+    // for the form, and a locale being loaded, stop with it.
+    #[cfg(target_arch = "wasm32")]
+    let lifetime = crate::graph::deadline::Lifetime::default();
+    #[cfg(target_arch = "wasm32")]
+    on_cleanup({
+        let lifetime = send_wrapper::SendWrapper::new(lifetime.clone());
+        move || lifetime.end()
+    });
     let english = move |overrides: &[(Key, String)]| {
         Arc::new((*Texts::english()).clone().with_overrides(overrides))
     };
@@ -197,6 +206,8 @@ pub(crate) fn Room(
     if let Some((Locale::En, overrides)) = wanted.get_untracked() {
         texts.set(Some(english(&overrides)));
     }
+    #[cfg(target_arch = "wasm32")]
+    let loading = lifetime.clone();
     Effect::watch(
         move || wanted.get(),
         move |choice, previous, _| {
@@ -212,12 +223,19 @@ pub(crate) fn Room(
                 texts.set(Some(english(&overrides)));
             } else {
                 #[cfg(target_arch = "wasm32")]
-                leptos::task::spawn_local(async move {
-                    let loaded = crate::i18n::load::texts(locale).await;
-                    // Only if still wanted: a later choice made meanwhile wins.
-                    let current = wanted.try_get_untracked().flatten();
-                    if current == Some((locale, overrides.clone())) {
-                        texts.try_set(Some(Arc::new((*loaded).clone().with_overrides(&overrides))));
+                leptos::task::spawn_local({
+                    let lifetime = loading.clone();
+                    async move {
+                        let Some(loaded) = crate::i18n::load::texts(locale, &lifetime).await else {
+                            return;
+                        };
+                        // Only if still wanted: a later choice made meanwhile wins.
+                        let current = wanted.try_get_untracked().flatten();
+                        if current == Some((locale, overrides.clone())) {
+                            texts.try_set(Some(Arc::new(
+                                (*loaded).clone().with_overrides(&overrides),
+                            )));
+                        }
                     }
                 });
             }
@@ -227,12 +245,6 @@ pub(crate) fn Room(
     // The browser's form; a server (SSR) renders none and keeps no browser-only state.
     #[cfg(target_arch = "wasm32")]
     let form = {
-        // Ends with the Room (the host's unmount), not with a re-rendered form.
-        let lifetime = crate::graph::deadline::Lifetime::default();
-        on_cleanup({
-            let lifetime = send_wrapper::SendWrapper::new(lifetime.clone());
-            move || lifetime.end()
-        });
         let held = StoredValue::new_local((get_token, report, lifetime));
         move |t: Arc<Texts>| {
             held.with_value(|(get_token, report, lifetime)| {

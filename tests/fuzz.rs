@@ -644,7 +644,7 @@ static TABLES: LazyLock<Vec<Texts>> = LazyLock::new(|| {
     Locale::ALL
         .iter()
         .map(|l| {
-            let path = format!("{}/locales/{}.json", env!("CARGO_MANIFEST_DIR"), l.tag());
+            let path = format!("{}/locales/{}.js", env!("CARGO_MANIFEST_DIR"), l.tag());
             let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             Texts::parse(*l, &json).unwrap_or_else(|e| panic!("{path}: {e:?}"))
         })
@@ -1482,7 +1482,8 @@ proptest! {
         cut in prop::option::of(any::<prop::sample::Index>()),
         noise in any_text(),
     ) {
-        let mut table: Map<String, Value> = serde_json::from_str(include_str!("../locales/en.json")).unwrap();
+        let english = include_str!("../locales/en.js").trim().trim_start_matches("export default ").trim_end_matches(';');
+        let mut table: Map<String, Value> = serde_json::from_str(english).unwrap();
         for k in &drop {
             table.remove(k.name());
         }
@@ -1492,7 +1493,7 @@ proptest! {
         if let Some((name, v)) = &unknown {
             table.insert(name.clone(), v.clone());
         }
-        let mut text = Value::Object(table.clone()).to_string();
+        let mut text = format!("export default {};", Value::Object(table.clone()));
         if let Some(at) = cut {
             text = truncate(&text, at);
         }
@@ -1512,7 +1513,9 @@ proptest! {
             Err(TextsError::Missing(k)) => prop_assert!(!table.contains_key(k)),
             Err(TextsError::Unknown(k)) => prop_assert!(Key::from_name(&k).is_none()),
             Err(TextsError::NoOther(k)) => prop_assert!(table[k].get("other").is_none()),
-            Err(TextsError::NotJson) => {}
+            Err(TextsError::NotACategory(k)) => prop_assert!(table[k].as_object().is_some_and(|forms| forms.keys().any(|c| !["zero", "one", "two", "few", "many", "other"].contains(&c.as_str())))),
+            Err(TextsError::NotText(k)) => prop_assert!(!table[k].is_string() && !table[k].is_object()),
+            Err(TextsError::NotATable) => {}
         }
     }
 

@@ -1,117 +1,27 @@
-//! Every sentence the user reads or hears, by key. English (`locales/en.json`, built in) is the
-//! source of truth every other locale is checked against; a locale's file must have every key
-//! and the same placeholders (`{seconds}`, `{code}`…), or a test fails. Hosts may override any
-//! sentence by key (`strings` option).
+//! Every sentence the user reads or hears, by key. English (`locales/en.js`) is the source of
+//! truth: build.rs turns it into the `Key` enum and the built-in table, and every other locale
+//! must have every key and the same placeholders (`{duration}`, `{code}`…), or a test fails.
+//! Other locales arrive as plain objects (the modules in `locales/`), read key by key. Hosts may
+//! override any sentence by key (`strings` option).
 
 use super::{Locale, Plural};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::fmt;
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-/// The English table, built in.
-pub const ENGLISH_JSON: &str = include_str!("../../locales/en.json");
+include!(concat!(env!("OUT_DIR"), "/english.rs"));
 
-macro_rules! keys {
-    ($($variant:ident = $name:literal),* $(,)?) => {
-        /// One sentence (or one plural family) of the interface.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($variant),* }
-
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$variant),*];
-
-            /// The key as written in `locales/*.json` and in the `strings` option.
-            pub fn name(self) -> &'static str {
-                match self { $(Key::$variant => $name),* }
-            }
-        }
-    };
-}
-
-keys! {
-    LabelCurrent = "label_current",
-    LabelNew = "label_new",
-    LabelConfirm = "label_confirm",
-    Show = "show",
-    Hide = "hide",
-    ShowCurrent = "show_current",
-    HideCurrent = "hide_current",
-    ShowNew = "show_new",
-    HideNew = "hide_new",
-    ShowConfirm = "show_confirm",
-    HideConfirm = "hide_confirm",
-    Submit = "submit",
-    Submitting = "submitting",
-    CapsLock = "caps_lock",
-    Username = "username",
-    SummaryTitle = "summary_title",
-    RequirementsTitle = "requirements_title",
-    RuleLength = "rule_length",
-    RuleCategories = "rule_categories",
-    RuleAllowed = "rule_allowed",
-    RuleDifferent = "rule_different",
-    Met = "met",
-    NotMet = "not_met",
-    Strength = "strength",
-    StrengthVeryWeak = "strength_very_weak",
-    StrengthWeak = "strength_weak",
-    StrengthFair = "strength_fair",
-    StrengthGood = "strength_good",
-    StrengthStrong = "strength_strong",
-    AnnounceMet = "announce_met",
-    AnnounceMissing = "announce_missing",
-    AnnounceStrength = "announce_strength",
-    RequiredCurrent = "required_current",
-    RequiredNew = "required_new",
-    RequiredConfirm = "required_confirm",
-    TooShort = "too_short",
-    TooLong = "too_long",
-    TooFewKinds = "too_few_kinds",
-    Disallowed = "disallowed",
-    DisallowedMore = "disallowed_more",
-    CharTab = "char_tab",
-    CharLineBreak = "char_line_break",
-    CharNbsp = "char_nbsp",
-    CharInvisible = "char_invisible",
-    CharQuoted = "char_quoted",
-    ListSeparator = "list_separator",
-    ListLastSeparator = "list_last_separator",
-    SameAsCurrent = "same_as_current",
-    Mismatch = "mismatch",
-    Changed = "changed",
-    WrongCurrent = "wrong_current",
-    PolicyComplexity = "policy_complexity",
-    PolicyBanned = "policy_banned",
-    PolicyRecentlyUsed = "policy_recently_used",
-    BadRequest = "bad_request",
-    SignInExpired = "sign_in_expired",
-    TokenTimedOut = "token_timed_out",
-    Forbidden = "forbidden",
-    Throttled = "throttled",
-    Unavailable = "unavailable",
-    RetryIn = "retry_in",
-    RetryAfterDate = "retry_after_date",
-    Seconds = "seconds",
-    Minutes = "minutes",
-    ServerError = "server_error",
-    Unexpected = "unexpected",
-    Redirected = "redirected",
-    NetworkError = "network_error",
-    Timeout = "timeout",
-    DetailsPrefix = "details_prefix",
-    DetailsCode = "details_code",
-    DetailsDate = "details_date",
-    DetailsMessage = "details_message",
-    ResetLink = "reset_link",
-    SignOutLabel = "sign_out_label",
-    SignOutHint = "sign_out_hint",
-    SignOutDone = "sign_out_done",
-    SignOutFailed = "sign_out_failed"
+/// An English sentence as compiled in.
+enum English {
+    Text(&'static str),
+    Plural(&'static [(Plural, &'static str)]),
 }
 
 impl Key {
+    /// The key as written in the locale files and in the `strings` option.
+    pub fn name(self) -> &'static str {
+        NAMES[self as usize]
+    }
+
     pub fn from_name(name: &str) -> Option<Key> {
         Key::ALL.iter().copied().find(|k| k.name() == name)
     }
@@ -120,46 +30,29 @@ impl Key {
 /// A sentence, or the plural forms of one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
-    Text(String),
-    Plural(Vec<(Plural, String)>),
+    Text(Cow<'static, str>),
+    Plural(Vec<(Plural, Cow<'static, str>)>),
 }
 
-impl<'de> Deserialize<'de> for Entry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EntryVisitor;
-        impl<'de> Visitor<'de> for EntryVisitor {
-            type Value = Entry;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a sentence, or an object of plural forms")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Entry, E> {
-                Ok(Entry::Text(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Entry, E> {
-                Ok(Entry::Text(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
-                let mut forms = Vec::new();
-                while let Some((name, text)) = map.next_entry::<String, String>()? {
-                    let plural = Plural::ALL
-                        .into_iter()
-                        .find(|p| p.name() == name)
-                        .ok_or_else(|| de::Error::custom("not a plural category"))?;
-                    forms.push((plural, text));
-                }
-                Ok(Entry::Plural(forms))
-            }
-        }
-        d.deserialize_any(EntryVisitor)
-    }
+/// One value of a locale table, as read from its file or object.
+pub enum Raw {
+    Text(String),
+    /// Plural forms by category name.
+    Forms(Vec<(String, String)>),
+    /// Anything else: a number, a list, nothing.
+    Other,
 }
 
 /// What a locale file or an override got wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextsError {
-    NotJson,
+    NotATable,
     Missing(&'static str),
     Unknown(String),
+    /// A value that is neither a sentence nor an object of plural forms.
+    NotText(&'static str),
+    /// A plural category that is not one of CLDR's six.
+    NotACategory(&'static str),
     /// A plural family without its `other` form.
     NoOther(&'static str),
 }
@@ -172,38 +65,112 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Reads a locale's table; every key present, nothing unknown.
-    pub fn parse(locale: Locale, json: &str) -> Result<Texts, TextsError> {
-        let mut raw: BTreeMap<String, Entry> =
-            crate::graph::envelope::from_json(json).ok_or(TextsError::NotJson)?;
+    /// A locale's table from `lookup(key name)`: every key present, each a sentence or a
+    /// family of plural forms with its `other` form.
+    pub fn read(locale: Locale, mut lookup: impl FnMut(&str) -> Raw) -> Result<Texts, TextsError> {
         let mut entries = Vec::with_capacity(Key::ALL.len());
         for key in Key::ALL {
-            let entry = raw
-                .remove(key.name())
-                .ok_or(TextsError::Missing(key.name()))?;
-            if let Entry::Plural(forms) = &entry {
-                if !forms.iter().any(|(p, _)| *p == Plural::Other) {
-                    return Err(TextsError::NoOther(key.name()));
+            let name = key.name();
+            entries.push(match lookup(name) {
+                Raw::Text(text) => Entry::Text(text.into()),
+                Raw::Forms(forms) => {
+                    let forms = forms
+                        .into_iter()
+                        .map(|(category, text)| {
+                            let plural = Plural::ALL.into_iter().find(|p| p.name() == category);
+                            Ok((plural.ok_or(TextsError::NotACategory(name))?, text.into()))
+                        })
+                        .collect::<Result<Vec<_>, TextsError>>()?;
+                    if !forms.iter().any(|(p, _)| *p == Plural::Other) {
+                        return Err(TextsError::NoOther(name));
+                    }
+                    Entry::Plural(forms)
                 }
-            }
-            entries.push(entry);
-        }
-        if let Some(unknown) = raw.into_keys().next() {
-            return Err(TextsError::Unknown(unknown));
+                Raw::Other => return Err(TextsError::NotText(name)),
+            });
         }
         Ok(Texts { locale, entries })
     }
 
+    /// A locale module's text (`export default {…};`), read as the JSON inside it; no key may
+    /// be missing and none unknown. Natively, for the tests.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse(locale: Locale, module: &str) -> Result<Texts, TextsError> {
+        use serde_json::Value;
+        let json = module
+            .trim()
+            .strip_prefix("export default ")
+            .and_then(|rest| rest.strip_suffix(';'))
+            .unwrap_or(module);
+        let Ok(Value::Object(mut table)) = serde_json::from_str::<Value>(json) else {
+            return Err(TextsError::NotATable);
+        };
+        if let Some(key) = Key::ALL.iter().find(|k| !table.contains_key(k.name())) {
+            return Err(TextsError::Missing(key.name()));
+        }
+        let texts = Texts::read(locale, |name| match table.remove(name) {
+            Some(Value::String(text)) => Raw::Text(text),
+            Some(Value::Object(forms)) => Raw::Forms(
+                forms
+                    .into_iter()
+                    .map(|(k, v)| (k, v.as_str().unwrap_or_default().to_owned()))
+                    .collect(),
+            ),
+            _ => Raw::Other,
+        })?;
+        match table.into_iter().next() {
+            Some((unknown, _)) => Err(TextsError::Unknown(unknown)),
+            None => Ok(texts),
+        }
+    }
+
+    /// A locale's table from the object its module exports.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_js(locale: Locale, table: &wasm_bindgen::JsValue) -> Result<Texts, TextsError> {
+        use js_sys::{Array, Object, Reflect};
+        use wasm_bindgen::JsCast;
+        if !table.is_object() {
+            return Err(TextsError::NotATable);
+        }
+        Texts::read(locale, |name| {
+            let value = Reflect::get(table, &name.into()).unwrap_or_default();
+            if let Some(text) = value.as_string() {
+                return Raw::Text(text);
+            }
+            match value.dyn_ref::<Object>() {
+                Some(forms) if !Array::is_array(&value) => Raw::Forms(
+                    Object::entries(forms)
+                        .iter()
+                        .map(|pair| {
+                            let pair: Array = pair.unchecked_into();
+                            let text = pair.get(1).as_string().unwrap_or_default();
+                            (pair.get(0).as_string().unwrap_or_default(), text)
+                        })
+                        .collect(),
+                ),
+                _ => Raw::Other,
+            }
+        })
+    }
+
     /// The built-in English table.
     pub fn english() -> Arc<Texts> {
-        static ENGLISH: OnceLock<Arc<Texts>> = OnceLock::new();
-        ENGLISH
+        static TABLE: OnceLock<Arc<Texts>> = OnceLock::new();
+        TABLE
             .get_or_init(|| {
-                // en.json is checked by a test, so this never falls to the empty table.
-                Arc::new(Texts::parse(Locale::En, ENGLISH_JSON).unwrap_or(Texts {
+                let entries = ENGLISH
+                    .iter()
+                    .map(|e| match e {
+                        English::Text(text) => Entry::Text(Cow::Borrowed(text)),
+                        English::Plural(forms) => Entry::Plural(
+                            forms.iter().map(|(p, t)| (*p, Cow::Borrowed(*t))).collect(),
+                        ),
+                    })
+                    .collect();
+                Arc::new(Texts {
                     locale: Locale::En,
-                    entries: Vec::new(),
-                }))
+                    entries,
+                })
             })
             .clone()
     }
@@ -212,7 +179,7 @@ impl Texts {
     pub fn with_overrides(mut self, overrides: &[(Key, String)]) -> Texts {
         for (key, text) in overrides {
             if let Some(entry) = self.entries.get_mut(*key as usize) {
-                *entry = Entry::Text(text.clone());
+                *entry = Entry::Text(text.clone().into());
             }
         }
         self
@@ -251,7 +218,7 @@ impl Texts {
     }
 }
 
-fn form(forms: &[(Plural, String)], want: Plural) -> &str {
+fn form<'a>(forms: &'a [(Plural, Cow<'static, str>)], want: Plural) -> &'a str {
     forms
         .iter()
         .find(|(p, _)| *p == want)
@@ -285,16 +252,13 @@ pub fn placeholders(text: &str) -> Vec<String> {
     found
 }
 
-#[cfg(test)]
+// The tables are read from the files natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     fn locale_file(locale: Locale) -> String {
-        let path = format!(
-            "{}/locales/{}.json",
-            env!("CARGO_MANIFEST_DIR"),
-            locale.tag()
-        );
+        let path = format!("{}/locales/{}.js", env!("CARGO_MANIFEST_DIR"), locale.tag());
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
@@ -303,14 +267,15 @@ mod tests {
         let en = Texts::english();
         assert_eq!(en.entries().count(), Key::ALL.len());
         assert_eq!(en.get(Key::LabelCurrent), "Current password");
-        let order: Vec<&str> = ENGLISH_JSON
+        let file = locale_file(Locale::En);
+        let order: Vec<&str> = file
             .lines()
             .filter_map(|l| l.trim().strip_prefix('"')?.split_once('"').map(|(k, _)| k))
             .collect();
         let keys: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
         assert_eq!(
             order, keys,
-            "en.json and Key list the same keys in the same order"
+            "en.js and Key list the same keys in the same order"
         );
     }
 
@@ -327,7 +292,7 @@ mod tests {
                 });
                 let forms: Vec<&str> = match entry {
                     Entry::Text(t) => vec![t],
-                    Entry::Plural(f) => f.iter().map(|(_, t)| t.as_str()).collect(),
+                    Entry::Plural(f) => f.iter().map(|(_, t)| t.as_ref()).collect(),
                 };
                 for text in forms {
                     assert_eq!(
@@ -418,8 +383,13 @@ mod tests {
             Texts::parse(Locale::De, "{}"),
             Err(TextsError::Missing("label_current"))
         );
-        assert_eq!(Texts::parse(Locale::De, "nope"), Err(TextsError::NotJson));
-        let mut extra: serde_json::Value = serde_json::from_str(ENGLISH_JSON).unwrap();
+        assert_eq!(Texts::parse(Locale::De, "nope"), Err(TextsError::NotATable));
+        let english = locale_file(Locale::En);
+        let json = english
+            .trim()
+            .trim_start_matches("export default ")
+            .trim_end_matches(';');
+        let mut extra: serde_json::Value = serde_json::from_str(json).unwrap();
         extra["surprise"] = "x".into();
         assert_eq!(
             Texts::parse(Locale::De, &extra.to_string()),

@@ -1,4 +1,4 @@
-{
+export default {
   "label_current": "Senha atual",
   "label_new": "Nova senha",
   "label_confirm": "Confirmar nova senha",
@@ -92,4 +92,4 @@
   "sign_out_hint": "Encerra todas as sessões da sua conta, em todos os dispositivos e aplicativos, inclusive neste. Você precisará entrar novamente com sua nova senha.",
   "sign_out_done": "Você saiu da sua conta em todos os lugares. Entre novamente com sua nova senha.",
   "sign_out_failed": "Não foi possível sair da sua conta em todos os lugares, então outros dispositivos e aplicativos podem continuar conectados. Mesmo assim, sua senha foi alterada."
-}
+};

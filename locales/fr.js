@@ -1,4 +1,4 @@
-{
+export default {
   "label_current": "Mot de passe actuel",
   "label_new": "Nouveau mot de passe",
   "label_confirm": "Confirmer le nouveau mot de passe",
@@ -92,4 +92,4 @@
   "sign_out_hint": "Met fin à toutes les sessions de votre compte, sur tous les appareils et dans toutes les applications, y compris celle-ci. Vous devrez vous connecter à nouveau avec votre nouveau mot de passe.",
   "sign_out_done": "Vous êtes maintenant déconnecté partout. Connectez-vous à nouveau avec votre nouveau mot de passe.",
   "sign_out_failed": "Nous n’avons pas pu vous déconnecter partout : d’autres appareils et applications sont peut-être encore connectés. Votre mot de passe a tout de même été modifié."
-}
+};

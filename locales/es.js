@@ -1,4 +1,4 @@
-{
+export default {
   "label_current": "Contraseña actual",
   "label_new": "Contraseña nueva",
   "label_confirm": "Confirmar contraseña nueva",
@@ -92,4 +92,4 @@
   "sign_out_hint": "Cierra todas las sesiones de su cuenta en todos los dispositivos y aplicaciones, incluida esta. Tendrá que volver a iniciar sesión con su contraseña nueva.",
   "sign_out_done": "Se ha cerrado su sesión en todas partes. Vuelva a iniciar sesión con su contraseña nueva.",
   "sign_out_failed": "No se pudo cerrar su sesión en todas partes, así que es posible que otros dispositivos y aplicaciones sigan con la sesión iniciada. De todos modos, su contraseña se ha cambiado."
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "label_current": "Current password",
   "label_new": "New password",
   "label_confirm": "Confirm new password",
@@ -77,4 +77,4 @@
   "sign_out_hint": "Ends every session of your account, on every device and in every app, this one too. You will need to sign in again with your new password.",
   "sign_out_done": "You have been signed out everywhere. Sign in again with your new password.",
   "sign_out_failed": "We could not sign you out everywhere, so other devices and apps may still be signed in. Your password has been changed all the same."
-}
+};

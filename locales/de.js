@@ -1,4 +1,4 @@
-{
+export default {
   "label_current": "Aktuelles Kennwort",
   "label_new": "Neues Kennwort",
   "label_confirm": "Neues Kennwort bestätigen",
@@ -92,4 +92,4 @@
   "sign_out_hint": "Beendet alle Sitzungen Ihres Kontos auf allen Geräten und in allen Apps, auch in dieser. Sie müssen sich danach mit Ihrem neuen Kennwort erneut anmelden.",
   "sign_out_done": "Sie wurden überall abgemeldet. Melden Sie sich mit Ihrem neuen Kennwort erneut an.",
   "sign_out_failed": "Wir konnten Sie nicht überall abmelden. Auf anderen Geräten und in anderen Apps sind Sie möglicherweise noch angemeldet. Ihr Kennwort wurde trotzdem geändert."
-}
+};
