@@ -28,23 +28,14 @@ export default {
   "strength_fair": "mittel",
   "strength_good": "gut",
   "strength_strong": "stark",
-  "announce_met": {
-    "one": "{met} von {total} Anforderung erfüllt.",
-    "other": "{met} von {total} Anforderungen erfüllt."
-  },
+  "announce_met": { "one": "{met} von {total} Anforderung erfüllt.", "other": "{met} von {total} Anforderungen erfüllt." },
   "announce_missing": "Noch nicht erfüllt: {rule}.",
   "announce_strength": "Stärke: {strength}.",
   "required_current": "Geben Sie Ihr aktuelles Kennwort ein.",
   "required_new": "Geben Sie ein neues Kennwort ein.",
   "required_confirm": "Geben Sie Ihr neues Kennwort erneut ein.",
-  "too_short": {
-    "one": "Ihr neues Kennwort muss mindestens {min} Zeichen enthalten, es enthält aber nur {len}.",
-    "other": "Ihr neues Kennwort muss mindestens {min} Zeichen enthalten, es enthält aber nur {len}."
-  },
-  "too_long": {
-    "one": "Ihr neues Kennwort darf höchstens {max} Zeichen enthalten, es enthält aber {len}.",
-    "other": "Ihr neues Kennwort darf höchstens {max} Zeichen enthalten, es enthält aber {len}."
-  },
+  "too_short": { "one": "Ihr neues Kennwort muss mindestens {min} Zeichen enthalten, es enthält aber nur {len}.", "other": "Ihr neues Kennwort muss mindestens {min} Zeichen enthalten, es enthält aber nur {len}." },
+  "too_long": { "one": "Ihr neues Kennwort darf höchstens {max} Zeichen enthalten, es enthält aber {len}.", "other": "Ihr neues Kennwort darf höchstens {max} Zeichen enthalten, es enthält aber {len}." },
   "too_few_kinds": "Ihr neues Kennwort muss mindestens {required} der folgenden Zeichenarten kombinieren: Kleinbuchstaben, Großbuchstaben, Zahlen und Symbole. Derzeit sind es {have}.",
   "disallowed": "Ihr neues Kennwort darf Folgendes nicht enthalten: {chars}.",
   "disallowed_more": "weitere unzulässige Zeichen",
@@ -55,30 +46,28 @@ export default {
   "char_quoted": "„{char}“",
   "list_separator": ", ",
   "list_last_separator": " und ",
+  "sentence_joiner": " ",
   "same_as_current": "Ihr neues Kennwort muss sich von Ihrem aktuellen Kennwort unterscheiden.",
   "mismatch": "Die Kennwörter stimmen nicht überein. Geben Sie Ihr neues Kennwort erneut ein.",
   "changed": "Ihr Kennwort wurde geändert. Verwenden Sie Ihr neues Kennwort, wenn Sie sich das nächste Mal anmelden.",
   "wrong_current": "Ihr aktuelles Kennwort ist nicht korrekt. Geben Sie es erneut ein. Ihr neues Kennwort wurde beibehalten.",
+  "previous_may_have_changed": "Ihr vorheriger Versuch wurde möglicherweise doch ausgeführt; dann ist Ihr neues Kennwort bereits das gültige.",
   "policy_complexity": "Ihre Organisation hat dieses neue Kennwort nicht akzeptiert: Es ist zu leicht zu erraten (es enthält ein gängiges Wort, einen Namen oder ein Muster) oder einem früheren Kennwort zu ähnlich. Versuchen Sie es mit einer Passphrase aus drei oder vier Wörtern, die nichts miteinander zu tun haben, zum Beispiel „Laterne Wolke Kaktus 7“.",
   "policy_banned": "Dieses neue Kennwort ist zu leicht zu erraten: Es enthält ein gängiges Wort, einen Namen oder ein Muster, die Ihre Organisation sperrt. Versuchen Sie es mit einer Passphrase aus drei oder vier Wörtern, die nichts miteinander zu tun haben, zum Beispiel „Laterne Wolke Kaktus 7“.",
   "policy_recently_used": "Sie haben dieses neue Kennwort vor Kurzem verwendet. Wählen Sie ein Kennwort, das Sie noch nicht verwendet haben.",
   "bad_request": "Microsoft Graph konnte diese Anforderung nicht annehmen. Ihr Kennwort wurde nicht geändert. Versuchen Sie es erneut, und wenden Sie sich an Ihren Helpdesk, wenn das Problem weiterhin auftritt.",
   "sign_in_expired": "Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, und ändern Sie dann Ihr Kennwort.",
   "token_timed_out": "Ihre Anmeldung hat nicht innerhalb von {duration} geantwortet, daher wurde nichts gesendet. Versuchen Sie es erneut. Wenn das Problem weiterhin auftritt, melden Sie sich erneut an.",
+  "revoke_token_unavailable": "Ihre Anmeldung hat keine Berechtigung erteilt, Sie überall abzumelden. Daher wurde nichts gesendet, und Ihr Kennwort wurde nicht geändert. Versuchen Sie es erneut, oder ändern Sie Ihr Kennwort, ohne sich überall abzumelden.",
   "forbidden": "Sie können Ihr Kennwort hier nicht ändern, weil Ihr Konto oder diese App dazu nicht berechtigt ist (zum Beispiel, wenn das Konto im lokalen Verzeichnis Ihrer Organisation verwaltet wird). Wenden Sie sich an Ihren Helpdesk.",
   "throttled": "Zu viele Versuche, Ihr Kennwort zu ändern. Warten Sie einige Minuten, bevor Sie es erneut versuchen.",
   "unavailable": "Microsoft Graph ist vorübergehend nicht verfügbar. Ihr Kennwort wurde nicht geändert. Versuchen Sie es in Kürze erneut.",
   "retry_in": "Sie können es in {duration} erneut versuchen.",
   "retry_after_date": "Sie können es ab {date} erneut versuchen.",
-  "seconds": {
-    "one": "{n} Sekunde",
-    "other": "{n} Sekunden"
-  },
-  "minutes": {
-    "one": "{n} Minute",
-    "other": "{n} Minuten"
-  },
+  "seconds": { "one": "{n} Sekunde", "other": "{n} Sekunden" },
+  "minutes": { "one": "{n} Minute", "other": "{n} Minuten" },
   "server_error": "Bei Microsoft Graph ist ein Problem aufgetreten (Fehler {status}). Ihr Kennwort wurde wahrscheinlich nicht geändert. Versuchen Sie es in einigen Minuten erneut.",
+  "gateway_uncertain": "Microsoft Graph hat die Änderung nicht bestätigt (Fehler {status}). Ihr Kennwort wurde möglicherweise geändert, möglicherweise auch nicht: Versuchen Sie zuerst, sich mit Ihrem neuen Kennwort anzumelden.",
   "unexpected": "Ein Fehler ist aufgetreten: Microsoft Graph hat eine Antwort gesendet, die dieses Formular nicht versteht (HTTP {status}). Versuchen Sie, sich mit Ihrem aktuellen Kennwort anzumelden, um zu prüfen, ob es geändert wurde.",
   "redirected": "Ein Fehler ist aufgetreten: Die Adresse, an die dieses Formular sendet, hat mit einer Umleitung geantwortet. Das tut Microsoft Graph nie. Ihr Kennwort wurde wahrscheinlich nicht geändert. Wenden Sie sich an Ihren Helpdesk.",
   "network_error": "Microsoft Graph ist nicht erreichbar. Überprüfen Sie Ihre Internetverbindung, und versuchen Sie es erneut.",
@@ -89,7 +78,8 @@ export default {
   "details_message": "Meldung „{message}“",
   "reset_link": "Kennwort vergessen?",
   "sign_out_label": "Mich außerdem überall abmelden, auch auf diesem Gerät",
-  "sign_out_hint": "Beendet alle Sitzungen Ihres Kontos auf allen Geräten und in allen Apps, auch in dieser. Sie müssen sich danach mit Ihrem neuen Kennwort erneut anmelden.",
-  "sign_out_done": "Sie wurden überall abgemeldet. Melden Sie sich mit Ihrem neuen Kennwort erneut an.",
+  "sign_out_hint": "Beendet innerhalb weniger Minuten die Sitzungen Ihres Kontos auf allen Geräten und in allen Apps. Melden Sie sich danach überall mit Ihrem neuen Kennwort an.",
+  "sign_out_pending": "Sie werden überall abgemeldet…",
+  "sign_out_done": "Ihre anderen Sitzungen werden innerhalb weniger Minuten abgemeldet. Diese Seite bleibt angemeldet, bis Sie sich hier abmelden.",
   "sign_out_failed": "Wir konnten Sie nicht überall abmelden. Auf anderen Geräten und in anderen Apps sind Sie möglicherweise noch angemeldet. Ihr Kennwort wurde trotzdem geändert."
 };

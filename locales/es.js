@@ -28,23 +28,14 @@ export default {
   "strength_fair": "media",
   "strength_good": "buena",
   "strength_strong": "alta",
-  "announce_met": {
-    "one": "{met} de {total} requisito cumplido.",
-    "other": "{met} de {total} requisitos cumplidos."
-  },
+  "announce_met": { "one": "{met} de {total} requisito cumplido.", "other": "{met} de {total} requisitos cumplidos." },
   "announce_missing": "Requisito pendiente: {rule}.",
   "announce_strength": "Seguridad: {strength}.",
   "required_current": "Escriba su contraseña actual.",
   "required_new": "Escriba una contraseña nueva.",
   "required_confirm": "Vuelva a escribir su contraseña nueva.",
-  "too_short": {
-    "one": "Su contraseña nueva debe tener al menos {min} carácter, pero tiene {len}.",
-    "other": "Su contraseña nueva debe tener al menos {min} caracteres, pero tiene {len}."
-  },
-  "too_long": {
-    "one": "Su contraseña nueva puede tener como máximo {max} carácter, pero tiene {len}.",
-    "other": "Su contraseña nueva puede tener como máximo {max} caracteres, pero tiene {len}."
-  },
+  "too_short": { "one": "Su contraseña nueva debe tener al menos {min} carácter, pero tiene {len}.", "other": "Su contraseña nueva debe tener al menos {min} caracteres, pero tiene {len}." },
+  "too_long": { "one": "Su contraseña nueva puede tener como máximo {max} carácter, pero tiene {len}.", "other": "Su contraseña nueva puede tener como máximo {max} caracteres, pero tiene {len}." },
   "too_few_kinds": "Su contraseña nueva debe combinar al menos {required} de estos tipos: letras minúsculas, letras mayúsculas, números y símbolos. Ahora tiene {have}.",
   "disallowed": "Estos caracteres no se permiten en su contraseña nueva: {chars}.",
   "disallowed_more": "otros caracteres no permitidos",
@@ -55,30 +46,28 @@ export default {
   "char_quoted": "«{char}»",
   "list_separator": ", ",
   "list_last_separator": " y ",
+  "sentence_joiner": " ",
   "same_as_current": "Su contraseña nueva debe ser distinta de su contraseña actual.",
   "mismatch": "Las contraseñas no coinciden. Vuelva a escribir su contraseña nueva.",
   "changed": "Su contraseña se ha cambiado. Use su contraseña nueva la próxima vez que inicie sesión.",
   "wrong_current": "Su contraseña actual no es correcta. Vuelva a escribirla; su contraseña nueva se ha conservado.",
+  "previous_may_have_changed": "Es posible que su intento anterior se haya completado, así que su contraseña nueva puede ser ya la que debe usar.",
   "policy_complexity": "Su organización no ha aceptado esta contraseña nueva: es demasiado fácil de adivinar (contiene una palabra, un nombre o un patrón comunes) o se parece demasiado a una contraseña que ya ha usado. Pruebe con una frase de contraseña de tres o cuatro palabras sin relación entre sí, como «farol nube cactus 7».",
   "policy_banned": "Esta contraseña nueva es demasiado fácil de adivinar: contiene una palabra, un nombre o un patrón comunes que su organización bloquea. Pruebe con una frase de contraseña de tres o cuatro palabras sin relación entre sí, como «farol nube cactus 7».",
   "policy_recently_used": "Ha usado esta contraseña nueva recientemente. Elija una que no haya usado antes.",
   "bad_request": "Microsoft Graph no ha podido aceptar esta solicitud. Su contraseña no se ha cambiado. Vuelva a intentarlo y, si el problema continúa, póngase en contacto con el soporte técnico.",
   "sign_in_expired": "Su sesión ha expirado. Vuelva a iniciar sesión y, después, cambie su contraseña.",
   "token_timed_out": "El inicio de sesión no respondió en {duration}, así que no se envió nada. Vuelva a intentarlo; si el problema continúa, vuelva a iniciar sesión.",
+  "revoke_token_unavailable": "Su inicio de sesión no concedió permiso para cerrar la sesión en todas partes, así que no se envió nada y su contraseña no se cambió. Vuelva a intentarlo o cambie su contraseña sin cerrar la sesión en todas partes.",
   "forbidden": "No puede cambiar su contraseña aquí: su cuenta o esta aplicación no tienen permiso para hacerlo (por ejemplo, si la cuenta la administra el directorio local de su organización). Póngase en contacto con el soporte técnico.",
   "throttled": "Demasiados intentos de cambiar la contraseña. Espere unos minutos antes de volver a intentarlo.",
   "unavailable": "Microsoft Graph no está disponible temporalmente. Su contraseña no se ha cambiado; vuelva a intentarlo en unos momentos.",
   "retry_in": "Puede volver a intentarlo dentro de {duration}.",
   "retry_after_date": "Puede volver a intentarlo a partir de esta fecha: {date}.",
-  "seconds": {
-    "one": "{n} segundo",
-    "other": "{n} segundos"
-  },
-  "minutes": {
-    "one": "{n} minuto",
-    "other": "{n} minutos"
-  },
+  "seconds": { "one": "{n} segundo", "other": "{n} segundos" },
+  "minutes": { "one": "{n} minuto", "other": "{n} minutos" },
   "server_error": "Microsoft Graph ha tenido un problema (error {status}). Probablemente su contraseña no se ha cambiado; vuelva a intentarlo en unos minutos.",
+  "gateway_uncertain": "Microsoft Graph no confirmó el cambio (error {status}). Es posible que su contraseña se haya cambiado o no: intente primero iniciar sesión con su contraseña nueva.",
   "unexpected": "Algo salió mal: Microsoft Graph envió una respuesta que este formulario no entiende (HTTP {status}). Intente iniciar sesión con su contraseña actual para comprobar si ha cambiado.",
   "redirected": "Algo salió mal: la dirección a la que este formulario envía los datos respondió con una redirección, algo que Microsoft Graph nunca hace. Probablemente su contraseña no se ha cambiado; póngase en contacto con el soporte técnico.",
   "network_error": "No se puede conectar con Microsoft Graph. Compruebe su conexión a Internet y vuelva a intentarlo.",
@@ -89,7 +78,8 @@ export default {
   "details_message": "mensaje «{message}»",
   "reset_link": "¿Olvidó su contraseña?",
   "sign_out_label": "Cerrar también mi sesión en todas partes, incluido este dispositivo",
-  "sign_out_hint": "Cierra todas las sesiones de su cuenta en todos los dispositivos y aplicaciones, incluida esta. Tendrá que volver a iniciar sesión con su contraseña nueva.",
-  "sign_out_done": "Se ha cerrado su sesión en todas partes. Vuelva a iniciar sesión con su contraseña nueva.",
+  "sign_out_hint": "Cierra las sesiones de su cuenta en todos los dispositivos y en todas las aplicaciones en unos minutos. Después, inicie sesión en todas partes con su contraseña nueva.",
+  "sign_out_pending": "Cerrando la sesión en todas partes…",
+  "sign_out_done": "Sus otras sesiones se cerrarán en unos minutos. Esta página seguirá con la sesión iniciada hasta que cierre la sesión en ella.",
   "sign_out_failed": "No se pudo cerrar su sesión en todas partes, así que es posible que otros dispositivos y aplicaciones sigan con la sesión iniciada. De todos modos, su contraseña se ha cambiado."
 };

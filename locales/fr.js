@@ -28,23 +28,14 @@ export default {
   "strength_fair": "moyenne",
   "strength_good": "bonne",
   "strength_strong": "élevée",
-  "announce_met": {
-    "one": "Exigence respectée : {met} sur {total}.",
-    "other": "Exigences respectées : {met} sur {total}."
-  },
+  "announce_met": { "one": "Exigence respectée : {met} sur {total}.", "other": "Exigences respectées : {met} sur {total}." },
   "announce_missing": "Exigence non respectée : {rule}.",
   "announce_strength": "Robustesse : {strength}.",
   "required_current": "Entrez votre mot de passe actuel.",
   "required_new": "Entrez un nouveau mot de passe.",
   "required_confirm": "Retapez votre nouveau mot de passe.",
-  "too_short": {
-    "one": "Votre nouveau mot de passe doit contenir au moins {min} caractère, mais il n’en contient que {len}.",
-    "other": "Votre nouveau mot de passe doit contenir au moins {min} caractères, mais il n’en contient que {len}."
-  },
-  "too_long": {
-    "one": "Votre nouveau mot de passe doit contenir au maximum {max} caractère, mais il en contient {len}.",
-    "other": "Votre nouveau mot de passe doit contenir au maximum {max} caractères, mais il en contient {len}."
-  },
+  "too_short": { "one": "Votre nouveau mot de passe doit contenir au moins {min} caractère, mais il n’en contient que {len}.", "other": "Votre nouveau mot de passe doit contenir au moins {min} caractères, mais il n’en contient que {len}." },
+  "too_long": { "one": "Votre nouveau mot de passe doit contenir au maximum {max} caractère, mais il en contient {len}.", "other": "Votre nouveau mot de passe doit contenir au maximum {max} caractères, mais il en contient {len}." },
   "too_few_kinds": "Votre nouveau mot de passe doit combiner au moins {required} types de caractères parmi les lettres minuscules, les lettres majuscules, les chiffres et les symboles. Il n’en contient actuellement que {have}.",
   "disallowed": "Ces caractères ne sont pas autorisés dans votre nouveau mot de passe : {chars}.",
   "disallowed_more": "d’autres caractères non autorisés",
@@ -55,30 +46,28 @@ export default {
   "char_quoted": "« {char} »",
   "list_separator": ", ",
   "list_last_separator": " et ",
+  "sentence_joiner": " ",
   "same_as_current": "Votre nouveau mot de passe doit être différent de votre mot de passe actuel.",
   "mismatch": "Les mots de passe ne correspondent pas. Retapez votre nouveau mot de passe.",
   "changed": "Votre mot de passe a été modifié. Utilisez votre nouveau mot de passe la prochaine fois que vous vous connecterez.",
   "wrong_current": "Votre mot de passe actuel est incorrect. Entrez-le à nouveau ; votre nouveau mot de passe a été conservé.",
+  "previous_may_have_changed": "Votre tentative précédente a peut-être abouti : votre nouveau mot de passe est peut-être déjà celui à utiliser.",
   "policy_complexity": "Votre organisation n’a pas accepté ce nouveau mot de passe : il est trop facile à deviner (il contient un mot, un nom ou un motif courant) ou trop proche d’un mot de passe que vous avez déjà utilisé. Essayez une phrase secrète de trois ou quatre mots sans rapport entre eux, comme « lanterne orbite cactus 7 ».",
   "policy_banned": "Ce nouveau mot de passe est trop facile à deviner : il contient un mot, un nom ou un motif courant que votre organisation bloque. Essayez une phrase secrète de trois ou quatre mots sans rapport entre eux, comme « lanterne orbite cactus 7 ».",
   "policy_recently_used": "Vous avez utilisé ce nouveau mot de passe récemment. Choisissez-en un que vous n’avez jamais utilisé.",
   "bad_request": "Microsoft Graph n’a pas pu accepter cette demande. Votre mot de passe n’a pas été modifié. Réessayez et, si le problème persiste, contactez votre support technique.",
   "sign_in_expired": "Votre session a expiré. Connectez-vous à nouveau, puis modifiez votre mot de passe.",
   "token_timed_out": "Le service de connexion n’a pas répondu dans un délai de {duration} ; rien n’a donc été envoyé. Réessayez. Si le problème persiste, connectez-vous à nouveau.",
+  "revoke_token_unavailable": "Votre connexion n’a pas autorisé la déconnexion partout : rien n’a été envoyé et votre mot de passe n’a pas été modifié. Réessayez, ou modifiez votre mot de passe sans vous déconnecter partout.",
   "forbidden": "Vous ne pouvez pas modifier votre mot de passe ici : votre compte ou cette application n’y est pas autorisé (par exemple, si le compte est géré par l’annuaire local de votre organisation). Contactez votre support technique.",
   "throttled": "Trop de tentatives de modification du mot de passe. Patientez quelques minutes avant de réessayer.",
   "unavailable": "Microsoft Graph est temporairement indisponible. Votre mot de passe n’a pas été modifié ; réessayez dans quelques instants.",
   "retry_in": "Vous pourrez réessayer dans {duration}.",
   "retry_after_date": "Vous pourrez réessayer après cette date : {date}.",
-  "seconds": {
-    "one": "{n} seconde",
-    "other": "{n} secondes"
-  },
-  "minutes": {
-    "one": "{n} minute",
-    "other": "{n} minutes"
-  },
+  "seconds": { "one": "{n} seconde", "other": "{n} secondes" },
+  "minutes": { "one": "{n} minute", "other": "{n} minutes" },
   "server_error": "Microsoft Graph a rencontré un problème (erreur {status}). Votre mot de passe n’a probablement pas été modifié ; réessayez dans quelques minutes.",
+  "gateway_uncertain": "Microsoft Graph n’a pas confirmé la modification (erreur {status}). Votre mot de passe a peut-être été modifié, ou non : essayez d’abord de vous connecter avec votre nouveau mot de passe.",
   "unexpected": "Une erreur s’est produite : Microsoft Graph a envoyé une réponse que ce formulaire ne comprend pas (HTTP {status}). Essayez de vous connecter avec votre mot de passe actuel pour vérifier s’il a été modifié.",
   "redirected": "Une erreur s’est produite : l’adresse à laquelle ce formulaire envoie ses données a répondu par une redirection, ce que Microsoft Graph ne fait jamais. Votre mot de passe n’a probablement pas été modifié ; contactez votre support technique.",
   "network_error": "Impossible de joindre Microsoft Graph. Vérifiez votre connexion Internet, puis réessayez.",
@@ -89,7 +78,8 @@ export default {
   "details_message": "message « {message} »",
   "reset_link": "Mot de passe oublié ?",
   "sign_out_label": "Me déconnecter aussi partout, y compris sur cet appareil",
-  "sign_out_hint": "Met fin à toutes les sessions de votre compte, sur tous les appareils et dans toutes les applications, y compris celle-ci. Vous devrez vous connecter à nouveau avec votre nouveau mot de passe.",
-  "sign_out_done": "Vous êtes maintenant déconnecté partout. Connectez-vous à nouveau avec votre nouveau mot de passe.",
+  "sign_out_hint": "Met fin aux sessions de votre compte sur tous les appareils et dans toutes les applications d’ici quelques minutes. Connectez-vous ensuite partout avec votre nouveau mot de passe.",
+  "sign_out_pending": "Déconnexion partout en cours…",
+  "sign_out_done": "Vos autres sessions seront déconnectées d’ici quelques minutes. Cette page reste connectée jusqu’à ce que vous vous y déconnectiez.",
   "sign_out_failed": "Nous n’avons pas pu vous déconnecter partout : d’autres appareils et applications sont peut-être encore connectés. Votre mot de passe a tout de même été modifié."
 };

@@ -28,23 +28,14 @@ export default {
   "strength_fair": "razoável",
   "strength_good": "boa",
   "strength_strong": "forte",
-  "announce_met": {
-    "one": "{met} de {total} requisito atendido.",
-    "other": "{met} de {total} requisitos atendidos."
-  },
+  "announce_met": { "one": "{met} de {total} requisito atendido.", "other": "{met} de {total} requisitos atendidos." },
   "announce_missing": "Requisito pendente: {rule}.",
   "announce_strength": "Força: {strength}.",
   "required_current": "Digite sua senha atual.",
   "required_new": "Digite uma nova senha.",
   "required_confirm": "Digite sua nova senha novamente.",
-  "too_short": {
-    "one": "Sua nova senha precisa ter pelo menos {min} caractere, mas tem {len}.",
-    "other": "Sua nova senha precisa ter pelo menos {min} caracteres, mas tem {len}."
-  },
-  "too_long": {
-    "one": "Sua nova senha pode ter no máximo {max} caractere, mas tem {len}.",
-    "other": "Sua nova senha pode ter no máximo {max} caracteres, mas tem {len}."
-  },
+  "too_short": { "one": "Sua nova senha precisa ter pelo menos {min} caractere, mas tem {len}.", "other": "Sua nova senha precisa ter pelo menos {min} caracteres, mas tem {len}." },
+  "too_long": { "one": "Sua nova senha pode ter no máximo {max} caractere, mas tem {len}.", "other": "Sua nova senha pode ter no máximo {max} caracteres, mas tem {len}." },
   "too_few_kinds": "Sua nova senha precisa combinar pelo menos {required} destes tipos: letras minúsculas, letras maiúsculas, números e símbolos. Agora ela tem {have}.",
   "disallowed": "Estes caracteres não são permitidos na sua nova senha: {chars}.",
   "disallowed_more": "outros caracteres não permitidos",
@@ -55,30 +46,28 @@ export default {
   "char_quoted": "“{char}”",
   "list_separator": ", ",
   "list_last_separator": " e ",
+  "sentence_joiner": " ",
   "same_as_current": "Sua nova senha precisa ser diferente da sua senha atual.",
   "mismatch": "As senhas não coincidem. Digite sua nova senha novamente.",
   "changed": "Sua senha foi alterada. Use a nova senha da próxima vez que entrar.",
   "wrong_current": "Sua senha atual está incorreta. Digite-a novamente; sua nova senha foi mantida.",
+  "previous_may_have_changed": "Sua tentativa anterior pode ter sido concluída; nesse caso, sua nova senha já é a que deve ser usada.",
   "policy_complexity": "Sua organização não aceitou esta nova senha: ela é fácil demais de adivinhar (contém uma palavra, um nome ou um padrão comum) ou é parecida demais com uma senha que você já usou. Experimente uma frase secreta de três ou quatro palavras sem relação entre si, como “lanterna nuvem cacto 7”.",
   "policy_banned": "Esta nova senha é fácil demais de adivinhar: ela contém uma palavra, um nome ou um padrão comum que sua organização bloqueia. Experimente uma frase secreta de três ou quatro palavras sem relação entre si, como “lanterna nuvem cacto 7”.",
   "policy_recently_used": "Você usou esta nova senha recentemente. Escolha uma que você ainda não tenha usado.",
   "bad_request": "O Microsoft Graph não pôde aceitar esta solicitação. Sua senha não foi alterada. Tente novamente e, se o problema continuar, fale com o suporte técnico.",
   "sign_in_expired": "Sua sessão expirou. Entre novamente e depois altere sua senha.",
   "token_timed_out": "O processo de entrada não respondeu em {duration}, então nada foi enviado. Tente novamente; se o problema continuar, entre novamente.",
+  "revoke_token_unavailable": "Sua entrada não concedeu permissão para sair de todos os lugares, então nada foi enviado e sua senha não foi alterada. Tente novamente ou altere sua senha sem sair de todos os lugares.",
   "forbidden": "Não é possível alterar sua senha aqui: sua conta ou este aplicativo não tem permissão para isso (por exemplo, quando a conta é gerenciada pelo diretório local da sua organização). Fale com o suporte técnico.",
   "throttled": "Muitas tentativas de alterar a senha. Aguarde alguns minutos antes de tentar novamente.",
   "unavailable": "O Microsoft Graph está temporariamente indisponível. Sua senha não foi alterada; tente novamente em instantes.",
   "retry_in": "Você pode tentar novamente em {duration}.",
   "retry_after_date": "Você pode tentar novamente após {date}.",
-  "seconds": {
-    "one": "{n} segundo",
-    "other": "{n} segundos"
-  },
-  "minutes": {
-    "one": "{n} minuto",
-    "other": "{n} minutos"
-  },
+  "seconds": { "one": "{n} segundo", "other": "{n} segundos" },
+  "minutes": { "one": "{n} minuto", "other": "{n} minutos" },
   "server_error": "O Microsoft Graph teve um problema (erro {status}). Provavelmente sua senha não foi alterada; tente novamente em alguns minutos.",
+  "gateway_uncertain": "O Microsoft Graph não confirmou a alteração (erro {status}). Sua senha pode ter sido alterada ou não: tente primeiro entrar com sua nova senha.",
   "unexpected": "Algo deu errado: o Microsoft Graph enviou uma resposta que este formulário não entende (HTTP {status}). Tente entrar com sua senha atual para ver se ela foi alterada.",
   "redirected": "Algo deu errado: o endereço para onde este formulário envia os dados respondeu com um redirecionamento, o que o Microsoft Graph nunca faz. Provavelmente sua senha não foi alterada; fale com o suporte técnico.",
   "network_error": "Não é possível acessar o Microsoft Graph. Verifique sua conexão com a internet e tente novamente.",
@@ -89,7 +78,8 @@ export default {
   "details_message": "mensagem “{message}”",
   "reset_link": "Esqueceu sua senha?",
   "sign_out_label": "Sair também em todos os lugares, inclusive neste dispositivo",
-  "sign_out_hint": "Encerra todas as sessões da sua conta, em todos os dispositivos e aplicativos, inclusive neste. Você precisará entrar novamente com sua nova senha.",
-  "sign_out_done": "Você saiu da sua conta em todos os lugares. Entre novamente com sua nova senha.",
+  "sign_out_hint": "Encerra as sessões da sua conta em todos os dispositivos e em todos os aplicativos em alguns minutos. Depois, entre em todos os lugares com sua nova senha.",
+  "sign_out_pending": "Saindo de todos os lugares…",
+  "sign_out_done": "Suas outras sessões serão encerradas em alguns minutos. Esta página continua conectada até você sair dela.",
   "sign_out_failed": "Não foi possível sair da sua conta em todos os lugares, então outros dispositivos e aplicativos podem continuar conectados. Mesmo assim, sua senha foi alterada."
 };

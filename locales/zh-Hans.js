@@ -28,20 +28,14 @@ export default {
   "strength_fair": "一般",
   "strength_good": "良好",
   "strength_strong": "强",
-  "announce_met": {
-    "other": "已满足 {met} 项要求，共 {total} 项。"
-  },
+  "announce_met": { "other": "已满足 {met} 项要求，共 {total} 项。" },
   "announce_missing": "尚未满足：{rule}。",
   "announce_strength": "强度：{strength}。",
   "required_current": "请输入当前密码。",
   "required_new": "请输入新密码。",
   "required_confirm": "请再次输入新密码。",
-  "too_short": {
-    "other": "新密码至少需要 {min} 个字符，当前只有 {len} 个。"
-  },
-  "too_long": {
-    "other": "新密码最多只能有 {max} 个字符，当前有 {len} 个。"
-  },
+  "too_short": { "other": "新密码至少需要 {min} 个字符，当前只有 {len} 个。" },
+  "too_long": { "other": "新密码最多只能有 {max} 个字符，当前有 {len} 个。" },
   "too_few_kinds": "新密码必须至少包含小写字母、大写字母、数字和符号中的 {required} 类，当前只包含 {have} 类。",
   "disallowed": "新密码不能包含以下字符：{chars}。",
   "disallowed_more": "其他不允许的字符",
@@ -52,28 +46,28 @@ export default {
   "char_quoted": "“{char}”",
   "list_separator": "、",
   "list_last_separator": "和",
+  "sentence_joiner": "",
   "same_as_current": "新密码必须与当前密码不同。",
   "mismatch": "两次输入的密码不一致。请再次输入新密码。",
   "changed": "密码已更改。下次登录时，请使用新密码。",
   "wrong_current": "当前密码不正确。请重新输入；你输入的新密码已保留。",
+  "previous_may_have_changed": "上一次尝试可能已经成功，因此你的新密码可能已经生效。",
   "policy_complexity": "你的组织未接受此新密码：它太容易被猜到（包含常见的单词、名称或模式），或者与你以前使用过的密码太相似。请尝试使用由三到四个互不相关的词（用拼音书写）组成的密码短语，例如“yusan jingyu qianbi 7”。",
   "policy_banned": "此新密码太容易被猜到：它包含你的组织禁止使用的常见单词、名称或模式。请尝试使用由三到四个互不相关的词（用拼音书写）组成的密码短语，例如“yusan jingyu qianbi 7”。",
   "policy_recently_used": "你最近使用过此新密码。请选择一个以前未使用过的密码。",
   "bad_request": "Microsoft Graph 无法接受此请求。你的密码未更改；请重试，如果问题仍然存在，请联系技术支持。",
   "sign_in_expired": "你的登录已过期。请重新登录，然后更改密码。",
   "token_timed_out": "登录未在 {duration} 内响应，因此未发送任何内容。请重试；如果问题仍然存在，请重新登录。",
+  "revoke_token_unavailable": "你的登录未授予在所有位置注销的权限，因此未发送任何内容，密码也未更改。请重试，或在不注销所有位置的情况下更改密码。",
   "forbidden": "无法在此处更改密码：你的帐户或此应用无权执行此操作（例如，该帐户由你的组织的本地目录管理）。请联系技术支持。",
   "throttled": "更改密码的尝试次数过多。请等待几分钟后再试。",
   "unavailable": "Microsoft Graph 暂时不可用。你的密码未更改；请稍后重试。",
   "retry_in": "你可以在 {duration} 后重试。",
   "retry_after_date": "你可以在 {date} 之后重试。",
-  "seconds": {
-    "other": "{n} 秒"
-  },
-  "minutes": {
-    "other": "{n} 分钟"
-  },
+  "seconds": { "other": "{n} 秒" },
+  "minutes": { "other": "{n} 分钟" },
   "server_error": "Microsoft Graph 出现问题（错误 {status}）。你的密码可能未更改；请在几分钟后重试。",
+  "gateway_uncertain": "Microsoft Graph 未确认此更改（错误 {status}）。你的密码可能已更改，也可能未更改；请先尝试使用新密码登录。",
   "unexpected": "出现问题：Microsoft Graph 返回了此表单无法识别的响应（HTTP {status}）。请尝试使用当前密码登录，以确认密码是否已更改。",
   "redirected": "出现问题：此表单的提交地址返回了重定向，而 Microsoft Graph 从不会这样做。你的密码可能未更改；请联系技术支持。",
   "network_error": "无法连接到 Microsoft Graph。请检查你的网络连接，然后重试。",
@@ -84,7 +78,8 @@ export default {
   "details_message": "消息“{message}”",
   "reset_link": "忘记了密码？",
   "sign_out_label": "同时在所有位置注销，包括此设备",
-  "sign_out_hint": "将结束你的帐户在所有设备和所有应用中的每个会话，包括此应用。你需要使用新密码重新登录。",
-  "sign_out_done": "你已在所有位置注销。请使用新密码重新登录。",
+  "sign_out_hint": "将在几分钟内结束你的帐户在所有设备和所有应用中的会话。之后，请在所有位置使用新密码登录。",
+  "sign_out_pending": "正在注销所有位置…",
+  "sign_out_done": "你的其他会话将在几分钟内注销。此页面将保持登录状态，直到你在此注销。",
   "sign_out_failed": "无法在所有位置注销你的帐户，因此其他设备和应用可能仍处于登录状态。但你的密码已更改。"
 };

@@ -21,27 +21,146 @@ export interface TokenRequest {
  */
 export type GetToken = (request: TokenRequest) => string | PromiseLike<string>;
 
-/** Options of `mount`. */
+// <generated from src/config/table.rs, locales/en.js and src/i18n/mod.rs>
+/** Options of `mount` (the element takes the same as attributes and properties). */
 export interface MountOptions {
+  /** access token for Graph, asked afresh for every request (see the token contract) (required). */
   getToken: GetToken;
-  /** Default `https://graph.microsoft.com/v1.0`; `https://` only (http for localhost/127.0.0.1). */
+  /** https:// only; http://localhost and http://127.0.0.1 for development; no user:password@, query, fragment, spaces or non-ASCII (default: https://graph.microsoft.com/v1.0). */
   baseUrl?: string;
-  /** The signed-in user's UPN, so password managers file the new password under it. */
+  /** the signed-in user's UPN: fills a hidden autocomplete="username" field so password managers file the new password under it (default: none). */
   userPrincipalName?: string;
-  /** Send to `/users/{userId}/changePassword` (the beta's addressing) instead of `/me/…`. */
+  /** sends to {baseUrl}/users/{percent-encoded userId}/changePassword (documented on the beta) instead of /me/…; Graph allows only the signed-in user's own object id or UPN there; empty, /, . and .. are refused (default: none). */
   userId?: string;
-  /** How long to wait for `getToken` and for Graph, in milliseconds (1–600000, default 30000). */
+  /** how long to wait for getToken, then for Graph, in milliseconds (a whole number, 1–600000) (default: 30000). */
   timeoutMs?: number;
-  /** Offer "Also sign me out everywhere" (Graph's revokeSignInSessions) after a change. */
+  /** offer "Also sign me out everywhere" (revokeSignInSessions) with the change (default: false). */
   offerSignOutEverywhere?: boolean;
-  /** Where "Forgot your password?" leads; default Microsoft's self-service reset; "" hides it. */
+  /** where "Forgot your password?" leads; "" hides it; https only (default: https://passwordreset.microsoftonline.com/). */
   resetPasswordUrl?: string;
-  /** `en`, `de`, `fr`, `es`, `pt-BR`, `ja`, `zh-Hans`, `ar` (regional tags fall back); default:
-   *  the nearest `lang`, then the browser's languages. */
-  locale?: string;
-  /** Your own sentences by key (README lists the keys), in whatever locale is active. */
-  strings?: Record<string, string>;
+  /** en, de, fr, es, pt-BR, ja, zh-Hans, ar, or a regional tag of one (de-AT); anything else falls to the next preference, with a warning (default: the page's lang, then the browser's). */
+  locale?: Locale;
+  /** your own sentences by key, in whatever locale is active (see Languages) (default: none). */
+  strings?: Partial<Record<StringKey, string>>;
+  /** leave out the form's own stylesheet (your page styles the .gcp classes itself) (default: false). */
+  unstyled?: boolean;
 }
+
+/** The element's observed attributes. */
+export type Attribute =
+  | "base-url"
+  | "user-principal-name"
+  | "user-id"
+  | "timeout-ms"
+  | "offer-sign-out-everywhere"
+  | "reset-password-url"
+  | "locale"
+  | "unstyled";
+
+/** A built-in locale. */
+export type BuiltInLocale =
+  | "en"
+  | "de"
+  | "fr"
+  | "es"
+  | "pt-BR"
+  | "ja"
+  | "zh-Hans"
+  | "ar";
+
+/** A built-in locale, or a regional tag of one (`de-AT`, `pt-PT`, `zh-CN`). */
+export type Locale = BuiltInLocale | `${"en" | "de" | "fr" | "es" | "pt" | "ja" | "zh" | "ar"}-${string}`;
+
+/** The key of every sentence the form says (README lists them with their English). */
+export type StringKey =
+  | "label_current"
+  | "label_new"
+  | "label_confirm"
+  | "show"
+  | "hide"
+  | "show_current"
+  | "hide_current"
+  | "show_new"
+  | "hide_new"
+  | "show_confirm"
+  | "hide_confirm"
+  | "submit"
+  | "submitting"
+  | "caps_lock"
+  | "username"
+  | "summary_title"
+  | "requirements_title"
+  | "rule_length"
+  | "rule_categories"
+  | "rule_allowed"
+  | "rule_different"
+  | "met"
+  | "not_met"
+  | "strength"
+  | "strength_very_weak"
+  | "strength_weak"
+  | "strength_fair"
+  | "strength_good"
+  | "strength_strong"
+  | "announce_met"
+  | "announce_missing"
+  | "announce_strength"
+  | "required_current"
+  | "required_new"
+  | "required_confirm"
+  | "too_short"
+  | "too_long"
+  | "too_few_kinds"
+  | "disallowed"
+  | "disallowed_more"
+  | "char_tab"
+  | "char_line_break"
+  | "char_nbsp"
+  | "char_invisible"
+  | "char_quoted"
+  | "list_separator"
+  | "list_last_separator"
+  | "sentence_joiner"
+  | "same_as_current"
+  | "mismatch"
+  | "changed"
+  | "wrong_current"
+  | "previous_may_have_changed"
+  | "policy_complexity"
+  | "policy_banned"
+  | "policy_recently_used"
+  | "bad_request"
+  | "sign_in_expired"
+  | "token_timed_out"
+  | "revoke_token_unavailable"
+  | "forbidden"
+  | "throttled"
+  | "unavailable"
+  | "retry_in"
+  | "retry_after_date"
+  | "seconds"
+  | "minutes"
+  | "server_error"
+  | "gateway_uncertain"
+  | "unexpected"
+  | "redirected"
+  | "network_error"
+  | "timeout"
+  | "details_prefix"
+  | "details_code"
+  | "details_date"
+  | "details_message"
+  | "reset_link"
+  | "sign_out_label"
+  | "sign_out_hint"
+  | "sign_out_pending"
+  | "sign_out_done"
+  | "sign_out_failed";
+// </generated>
+
+/** Whether `tag` names a built-in locale or a regional tag of one (after `init()`). Narrows a
+ *  string you got at run time, such as `navigator.language`, to `Locale`. */
+export function isLocale(tag: string): tag is Locale;
 
 /** What `mount` returns. */
 export interface MountHandle {
@@ -101,7 +220,7 @@ export interface GraphChangePasswordEventMap {
 export interface GraphChangePasswordElement extends HTMLElement {
   getToken: GetToken | undefined;
   /** Your own sentences by key. */
-  strings: Record<string, string> | undefined;
+  strings: Partial<Record<StringKey, string>> | undefined;
   addEventListener<K extends keyof GraphChangePasswordEventMap>(
     type: K,
     listener: (this: GraphChangePasswordElement, ev: GraphChangePasswordEventMap[K]) => unknown,

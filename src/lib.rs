@@ -5,21 +5,25 @@
 //! or writes `<graph-change-password>` (the `js` feature). Pure modules (`policy`, `strength`,
 //! `graph::{request, outcome, envelope, challenge}`, `config`, `strings`, `token`) test natively.
 
+pub mod change;
 pub mod component;
 pub mod config;
 pub mod graph;
 pub mod i18n;
 pub mod policy;
+pub(crate) mod room;
 pub mod strength;
 pub mod strings;
+pub mod style;
 pub mod token;
+#[cfg(target_arch = "wasm32")]
 pub mod view;
 
 #[cfg(feature = "js")]
 pub mod embed;
 
-pub use component::{ChangePassword, Changed, Failure};
-pub use graph::outcome::{FailureKind, SignOutEverywhere};
+pub use component::{ChangePassword, Changed};
+pub use graph::outcome::{Failure, FailureKind, SignOutEverywhere, SignedOutEverywhere};
 pub use token::{GetToken, Reason, TokenError, TokenRequest};
 
 #[cfg(feature = "js")]

@@ -168,6 +168,17 @@ pub struct Entry {
     pub confirm: String,
 }
 
+impl Entry {
+    /// What is typed in `field`.
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Current => &self.current,
+            Field::New => &self.new,
+            Field::Confirm => &self.confirm,
+        }
+    }
+}
+
 impl std::fmt::Debug for Entry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Entry { <redacted> }")
@@ -194,6 +205,15 @@ pub enum Field {
 
 impl Field {
     pub const ALL: [Field; 3] = [Field::Current, Field::New, Field::Confirm];
+
+    /// Its name in ids (`gcp1-current`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Current => "current",
+            Field::New => "new",
+            Field::Confirm => "confirm",
+        }
+    }
 }
 
 /// The problems of each field; all `None` means the entry may be sent.

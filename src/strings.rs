@@ -1,17 +1,27 @@
-//! The messages built from the texts table: one function per outcome, rule or field problem,
-//! so wording lives in `locales/*.json` and the view never builds messages of its own. Pure.
+//! The messages built from the texts table: one function per rule, field problem or line of
+//! the result (the headline of each outcome is with its kind, in `graph/outcome.rs`), so
+//! wording lives in `locales/*.js` and the view never builds messages of its own. Pure.
 
-use crate::graph::outcome::{Outcome, PolicyReason, RetryAfter, SignOutEverywhere, TokenError};
+use crate::graph::outcome::Outcome;
 use crate::i18n::texts::{Key, Texts};
 use crate::policy::{Field, FieldProblem, Rule, RuleFailure, ENTRA_SYMBOLS};
 use crate::strength::Strength;
 
+/// Where "sign me out everywhere" stands after a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOutLine {
+    /// Asked for; Graph has not answered yet.
+    Pending,
+    Done,
+    Failed,
+}
+
 /// What is said about "sign me out everywhere" after a change, and whether it is a warning.
-pub fn sign_out_result(t: &Texts, sign_out: SignOutEverywhere) -> Option<(String, bool)> {
-    match sign_out {
-        SignOutEverywhere::NotRequested => None,
-        SignOutEverywhere::Done => Some((t.get(Key::SignOutDone).to_owned(), false)),
-        SignOutEverywhere::Failed => Some((t.get(Key::SignOutFailed).to_owned(), true)),
+pub fn sign_out_line(t: &Texts, line: SignOutLine) -> (String, bool) {
+    match line {
+        SignOutLine::Pending => (t.get(Key::SignOutPending).to_owned(), false),
+        SignOutLine::Done => (t.get(Key::SignOutDone).to_owned(), false),
+        SignOutLine::Failed => (t.get(Key::SignOutFailed).to_owned(), true),
     }
 }
 
@@ -142,69 +152,6 @@ pub fn field_problem(t: &Texts, field: Field, problem: &FieldProblem) -> String 
     }
 }
 
-/// "N seconds", or "N minutes" past two minutes, in the language's plural forms.
-fn duration(t: &Texts, seconds: u32) -> String {
-    if seconds < 120 {
-        let n = seconds.to_string();
-        t.count(Key::Seconds, u64::from(seconds), &[("n", &n)])
-    } else {
-        let minutes = seconds.div_ceil(60);
-        t.count(
-            Key::Minutes,
-            u64::from(minutes),
-            &[("n", &minutes.to_string())],
-        )
-    }
-}
-
-fn retry_hint(t: &Texts, retry: &Option<RetryAfter>) -> Option<String> {
-    match retry {
-        Some(RetryAfter::Seconds(0)) | None => None,
-        Some(RetryAfter::Seconds(s)) => {
-            Some(t.fill(Key::RetryIn, &[("duration", &duration(t, *s))]))
-        }
-        Some(RetryAfter::Date(d)) => Some(t.fill(Key::RetryAfterDate, &[("date", d)])),
-    }
-}
-
-/// The headline for an outcome: what happened and what to do, never Graph's raw message.
-pub fn outcome_message(t: &Texts, outcome: &Outcome, timeout_ms: u32) -> String {
-    let waited = || duration(t, timeout_ms.div_ceil(1000));
-    let with_retry = |key: Key, retry: &Option<RetryAfter>| match retry_hint(t, retry) {
-        Some(hint) => [t.get(key), " ", &hint].concat(),
-        None => t.get(key).to_owned(),
-    };
-    match outcome {
-        Outcome::Changed => t.get(Key::Changed).to_owned(),
-        Outcome::WrongCurrentPassword(_) => t.get(Key::WrongCurrent).to_owned(),
-        // The form sends only passwords that met every rule on screen, so when Graph still says
-        // "complexity" the directory found it too easy to guess (Microsoft answers banned
-        // passwords with that text) or too close to one used before.
-        Outcome::PolicyRejected(reason, _) => t
-            .get(match reason {
-                PolicyReason::Complexity => Key::PolicyComplexity,
-                PolicyReason::Banned => Key::PolicyBanned,
-                PolicyReason::RecentlyUsed => Key::PolicyRecentlyUsed,
-            })
-            .to_owned(),
-        Outcome::BadRequest(_) => t.get(Key::BadRequest).to_owned(),
-        Outcome::TokenUnavailable(TokenError::TimedOut) => {
-            t.fill(Key::TokenTimedOut, &[("duration", &waited())])
-        }
-        Outcome::SignInExpired(_) | Outcome::TokenUnavailable(_) => {
-            t.get(Key::SignInExpired).to_owned()
-        }
-        Outcome::Forbidden(_) => t.get(Key::Forbidden).to_owned(),
-        Outcome::Throttled(retry, _) => with_retry(Key::Throttled, retry),
-        Outcome::Unavailable(retry, _) => with_retry(Key::Unavailable, retry),
-        Outcome::ServerError(d) => t.fill(Key::ServerError, &[("status", &d.status.to_string())]),
-        Outcome::Unexpected(d) => t.fill(Key::Unexpected, &[("status", &d.status.to_string())]),
-        Outcome::Redirected => t.get(Key::Redirected).to_owned(),
-        Outcome::NetworkError => t.get(Key::NetworkError).to_owned(),
-        Outcome::Timeout => t.fill(Key::Timeout, &[("duration", &waited())]),
-    }
-}
-
 /// The "details for your help desk" line, if Graph said anything worth quoting. Graph's ids
 /// and message stay as sent.
 pub fn details_line(
@@ -244,7 +191,7 @@ pub fn details_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::outcome::Details;
+    use crate::graph::outcome::{Details, Reason, RetryAfter, TokenError};
 
     fn en() -> std::sync::Arc<Texts> {
         Texts::english()
@@ -311,7 +258,7 @@ mod tests {
             Outcome::Forbidden(d.clone()),
             Outcome::ServerError(d.clone()),
         ] {
-            assert!(!outcome_message(&en(), &o, 30_000).contains("RAW-GRAPH-TEXT"));
+            assert!(!o.headline(&en(), 30_000, false).contains("RAW-GRAPH-TEXT"));
             assert!(details_line(&en(), &o, None)
                 .unwrap()
                 .contains("RAW-GRAPH-TEXT"));
@@ -322,22 +269,15 @@ mod tests {
     fn throttled_and_unavailable_differ_and_show_retry() {
         let t = en();
         let d = Details::default();
-        let throttled = outcome_message(
-            &t,
-            &Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone()),
-            1,
-        );
-        let unavailable = outcome_message(&t, &Outcome::Unavailable(None, d.clone()), 1);
+        let throttled =
+            (Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone())).headline(&t, 1, false);
+        let unavailable = (Outcome::Unavailable(None, d.clone())).headline(&t, 1, false);
         assert!(throttled.contains("Too many attempts") && throttled.contains("in 30 seconds"));
         assert!(
             unavailable.contains("temporarily unavailable")
                 && !unavailable.contains("try again in")
         );
-        let long = outcome_message(
-            &t,
-            &Outcome::Throttled(Some(RetryAfter::Seconds(301)), d),
-            1,
-        );
+        let long = (Outcome::Throttled(Some(RetryAfter::Seconds(301)), d)).headline(&t, 1, false);
         assert!(long.contains("in 6 minutes"), "{long}");
     }
 
@@ -347,22 +287,32 @@ mod tests {
             status,
             ..Details::default()
         };
-        assert!(outcome_message(&en(), &Outcome::Unexpected(d(418)), 1).contains("HTTP 418"));
-        assert!(outcome_message(&en(), &Outcome::ServerError(d(500)), 1).contains("error 500"));
+        assert!((Outcome::Unexpected(d(418)))
+            .headline(&en(), 1, false)
+            .contains("HTTP 418"));
+        assert!((Outcome::ServerError(d(500)))
+            .headline(&en(), 1, false)
+            .contains("error 500"));
     }
 
     #[test]
     fn timeout_names_seconds() {
         let t = en();
-        assert!(outcome_message(&t, &Outcome::Timeout, 1500).contains("2 seconds"));
-        assert!(outcome_message(&t, &Outcome::Timeout, 900).contains("within 1 second."));
-        let slow_host = outcome_message(&t, &Outcome::TokenUnavailable(TokenError::TimedOut), 5000);
+        assert!((Outcome::Timeout)
+            .headline(&t, 1500, false)
+            .contains("2 seconds"));
+        assert!((Outcome::Timeout)
+            .headline(&t, 900, false)
+            .contains("within 1 second."));
+        let slow_host = (Outcome::TokenUnavailable(TokenError::TimedOut, Reason::Change))
+            .headline(&t, 5000, false);
         assert!(
             slow_host.contains("within 5 seconds, so nothing was sent"),
             "{slow_host}"
         );
         assert!(
-            outcome_message(&t, &Outcome::TokenUnavailable(TokenError::Rejected), 1)
+            (Outcome::TokenUnavailable(TokenError::Rejected, Reason::Change))
+                .headline(&t, 1, false)
                 .contains("Sign in again")
         );
     }

@@ -11,9 +11,10 @@ use std::rc::Rc;
 pub enum Reason {
     /// The first request of a submit.
     Change,
-    /// The one retry after Graph answered 401.
+    /// The one retry of the change after Graph answered 401.
     Retry,
-    /// Ending the user's other sessions after a change.
+    /// Ending the user's sessions after the change (`User.RevokeSessions.All`): asked before
+    /// the change is sent, and again, with `forceRefresh`, if Graph answers the revoke 401.
     Revoke,
 }
 
@@ -58,10 +59,11 @@ impl TokenRequest {
         }
     }
 
-    /// For the retry after a 401, with the challenge's claims when Graph sent them.
-    pub fn retry(claims: Option<String>) -> Self {
+    /// For the one retry after a 401 (`Retry` for the change, `Revoke` for the revoke: the
+    /// scopes differ), with the challenge's claims when Graph sent them.
+    pub fn retry(reason: Reason, claims: Option<String>) -> Self {
         Self {
-            reason: Reason::Retry,
+            reason,
             force_refresh: true,
             claims,
         }
@@ -204,7 +206,7 @@ mod tests {
     #[test]
     fn retry_forces_a_refresh_and_carries_claims() {
         assert!(!TokenRequest::change().force_refresh);
-        let r = TokenRequest::retry(Some("{}".into()));
+        let r = TokenRequest::retry(Reason::Retry, Some("{}".into()));
         assert_eq!((r.reason.as_str(), r.force_refresh), ("retry", true));
         assert_eq!(r.claims.as_deref(), Some("{}"));
         assert_eq!(Reason::Change.as_str(), "change");

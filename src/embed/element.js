@@ -2,17 +2,14 @@
 // module's init, never by importing it; rendered into the light DOM so password managers see
 // the fields and the host's CSS custom properties theme it. No eval or Function: a strict CSP holds.
 
-const ATTRIBUTES = [
-  "base-url", "user-principal-name", "user-id", "timeout-ms", "offer-sign-out-everywhere", "reset-password-url", "locale",
-];
-
-/** Defines the element once; `connect(element, getToken, attributes)` mounts the form and
- *  returns a handle with `set(name, value)` and `unmount()`. */
-export function defineElement(connect) {
+/** Defines the element once. `attributes` are the observed attributes (the options table's);
+ *  `connect(element, getToken, initial)` mounts the form and returns a handle with
+ *  `set(name, value)`, `setStrings(value)`, `setGetToken(isFunction)` and `unmount()`. */
+export function defineElement(connect, attributes) {
   if (customElements.get("graph-change-password")) return;
 
   class GraphChangePasswordElement extends HTMLElement {
-    static get observedAttributes() { return ATTRIBUTES; }
+    static get observedAttributes() { return attributes; }
 
     #getToken = undefined;
     #strings = undefined;
@@ -20,18 +17,16 @@ export function defineElement(connect) {
 
     constructor() {
       super();
-      // A page may set `getToken` before the element is defined: that own property hides the
-      // accessor below, so take it over ("upgrade property").
-      // Taken over without rendering: connectedCallback renders once, with both in place.
-      if (Object.prototype.hasOwnProperty.call(this, "getToken")) {
-        const value = this.getToken;
-        delete this.getToken;
-        this.#getToken = value;
-      }
-      if (Object.prototype.hasOwnProperty.call(this, "strings")) {
-        const value = this.strings;
-        delete this.strings;
-        this.#strings = value;
+      // A page may set these before the element is defined: that own property hides the
+      // accessor below, so take it over ("upgrade property"), without rendering yet:
+      // connectedCallback renders once, with everything in place.
+      for (const name of ["getToken", "strings"]) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          if (name === "getToken") this.#getToken = value;
+          else this.#strings = value;
+        }
       }
     }
 
@@ -45,8 +40,11 @@ export function defineElement(connect) {
 
     get getToken() { return this.#getToken; }
 
+    // Anything but a function (set before or after the form rendered) shows the developer's
+    // message naming getToken, and nothing can be sent.
     set getToken(value) {
       this.#getToken = value;
+      this.#handle?.setGetToken(typeof value === "function");
       this.#render();
     }
 
@@ -64,14 +62,13 @@ export function defineElement(connect) {
 
     attributeChangedCallback(name, _old, value) { this.#handle?.set(name, value); }
 
-    // The form appears once the element is connected and has a getToken function, in either order.
+    // The form appears once the element is connected and getToken has been set, in either order.
     #render() {
-      if (this.#handle || !this.isConnected || typeof this.#getToken !== "function") return;
-      const attributes = {};
-      for (const name of ATTRIBUTES) attributes[name] = this.getAttribute(name);
-      attributes.strings = this.#strings;
+      if (this.#handle || !this.isConnected || this.#getToken === undefined) return;
+      const initial = { strings: this.#strings, getTokenIsFunction: typeof this.#getToken === "function" };
+      for (const name of attributes) initial[name] = this.getAttribute(name);
       // Always asks the current getToken, so replacing it never loses what the user typed.
-      this.#handle = connect(this, (request) => this.#getToken(request), attributes);
+      this.#handle = connect(this, (request) => this.#getToken(request), initial);
     }
   }
 

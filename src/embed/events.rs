@@ -1,9 +1,10 @@
-//! The DOM events a web page listens for: `password-changed` and `password-change-failed`,
-//! fired on the element the form lives in, bubbling and composed.
+//! The DOM events a web page listens for, fired on the element the form lives in, bubbling and
+//! composed: `password-changed` the moment Graph answers 204, `password-change-failed` for every
+//! change that did not go through, and `sign-out-everywhere` after a change that asked for it.
 
-use crate::component::Failure;
-use crate::graph::outcome::{Attempt, CHANGED};
-use crate::view::form::Report;
+use crate::change::session::Tell;
+use crate::change::Report;
+use crate::graph::outcome::CHANGED;
 use js_sys::{Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -11,6 +12,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 pub const CHANGED_EVENT: &str = "password-changed";
 pub const FAILED_EVENT: &str = "password-change-failed";
+pub const SIGNED_OUT_EVENT: &str = "sign-out-everywhere";
 
 fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
@@ -20,44 +22,48 @@ fn opt(value: Option<&str>) -> JsValue {
     value.map_or(JsValue::NULL, JsValue::from_str)
 }
 
-/// A report that fires the events on `host`, with
-/// `detail = { kind, status, requestId, clientRequestId }` (and `signOutEverywhere` on
-/// `password-changed`); `status` is what the browser reported, `null` when there was none.
+fn status(value: Option<u16>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from)
+}
+
+/// Fires the events on `host`. Details: `{ kind, status, requestId, clientRequestId }`, plus
+/// `signOutEverywhere` on `password-changed`; `{ result, status, requestId }` on
+/// `sign-out-everywhere`. `status` is what the browser reported, `null` when there was none.
 /// Never a password or token.
-pub fn on(host: HtmlElement) -> Report {
-    Rc::new(move |attempt: &Attempt| {
+pub fn on(host: HtmlElement) -> Tell {
+    Rc::new(move |report: &Report| {
         let detail = Object::new();
-        let failure = Failure::of(attempt);
-        let (name, kind) = match &failure {
-            None => (CHANGED_EVENT, CHANGED),
-            Some(f) => (FAILED_EVENT, f.kind.as_str()),
+        let name = match report {
+            Report::Changed {
+                client_request_id,
+                sign_out,
+            } => {
+                set(&detail, "kind", JsValue::from_str(CHANGED));
+                set(&detail, "status", status(Some(204)));
+                set(&detail, "requestId", JsValue::NULL);
+                set(
+                    &detail,
+                    "clientRequestId",
+                    opt(client_request_id.as_deref()),
+                );
+                set(&detail, "signOutEverywhere", sign_out.as_str().into());
+                CHANGED_EVENT
+            }
+            Report::Failed(failure) => {
+                set(&detail, "kind", JsValue::from_str(failure.kind.as_str()));
+                set(&detail, "status", status(failure.status));
+                set(&detail, "requestId", opt(failure.request_id.as_deref()));
+                let id = failure.client_request_id.as_deref();
+                set(&detail, "clientRequestId", opt(id));
+                FAILED_EVENT
+            }
+            Report::SignedOut(result) => {
+                set(&detail, "result", JsValue::from_str(result.result()));
+                set(&detail, "status", status(result.status));
+                set(&detail, "requestId", opt(result.request_id.as_deref()));
+                SIGNED_OUT_EVENT
+            }
         };
-        set(&detail, "kind", JsValue::from_str(kind));
-        set(
-            &detail,
-            "status",
-            attempt
-                .outcome
-                .status()
-                .map_or(JsValue::NULL, JsValue::from),
-        );
-        set(
-            &detail,
-            "requestId",
-            opt(failure.as_ref().and_then(|f| f.request_id.as_deref())),
-        );
-        set(
-            &detail,
-            "clientRequestId",
-            opt(attempt.client_request_id.as_deref()),
-        );
-        if failure.is_none() {
-            set(
-                &detail,
-                "signOutEverywhere",
-                JsValue::from_str(attempt.sign_out.as_str()),
-            );
-        }
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

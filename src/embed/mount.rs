@@ -1,11 +1,11 @@
-//! `mount(targetElement, options)`: checks the options, mounts the form, and returns a handle
-//! whose `unmount()` removes it. Nothing mounts until a page calls `mount`.
+//! `mount(targetElement, options)`: reads the options by the table's names, mounts the form, and
+//! returns a handle whose `unmount()` removes it. Nothing mounts until a page calls `mount`.
 
 use super::{events, keep, release};
-use crate::component::Room;
-use crate::config::{Config, ConfigError, Door, Opt, Options};
+use crate::config::{Config, ConfigError, Door, Opt, Options, Source};
+use crate::room::Room;
 use crate::token::GetToken;
-use js_sys::{Function, Reflect};
+use js_sys::{Function, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -24,27 +24,74 @@ impl MountHandle {
     }
 }
 
-fn get(options: &JsValue, key: &str) -> Option<JsValue> {
-    if !options.is_object() {
-        return None;
+/// `mount`'s options object, read by each option's JS name.
+struct JsOptions(JsValue);
+
+impl JsOptions {
+    fn get(&self, opt: Opt) -> Option<JsValue> {
+        if !self.0.is_object() {
+            return None;
+        }
+        Reflect::get(&self.0, &JsValue::from_str(opt.names().js))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
     }
-    Reflect::get(options, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
+
+    /// The keys the table does not know (a `baseURL` for `baseUrl`), with the name meant.
+    fn unknown_keys(&self) -> Vec<String> {
+        let Some(object) = self.0.dyn_ref::<Object>() else {
+            return Vec::new();
+        };
+        Object::keys(object)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .filter(|k| Opt::ALL.iter().all(|o| o.names().js != k))
+            .map(|k| {
+                let meant = Opt::ALL
+                    .iter()
+                    .map(|o| o.names().js)
+                    .find(|js| js.eq_ignore_ascii_case(&k));
+                match meant {
+                    Some(js) => format!("{k} (did you mean {js}?)"),
+                    None => k,
+                }
+            })
+            .collect()
+    }
 }
 
-fn string_option(options: &JsValue, key: &str, opt: Opt) -> Result<Option<String>, ConfigError> {
-    get(options, key)
-        .map(|v| v.as_string().ok_or(ConfigError::NotAString(opt)))
-        .transpose()
+impl Source for JsOptions {
+    fn text(&self, opt: Opt) -> Result<Option<String>, ConfigError> {
+        self.get(opt)
+            .map(|v| v.as_string().ok_or(ConfigError::NotAString(opt)))
+            .transpose()
+    }
+
+    fn flag(&self, opt: Opt) -> bool {
+        self.get(opt).is_some_and(|v| v.is_truthy())
+    }
+
+    fn number(&self, opt: Opt) -> Result<Option<f64>, ConfigError> {
+        self.get(opt)
+            .map(|v| v.as_f64().ok_or(ConfigError::BadTimeout))
+            .transpose()
+    }
+
+    fn strings(&self, opt: Opt) -> Vec<(String, Option<String>)> {
+        self.get(opt).map(|v| strings_of(&v)).unwrap_or_default()
+    }
+
+    fn function(&self, opt: Opt) -> bool {
+        self.get(opt).is_some_and(|v| v.is_function())
+    }
 }
 
 /// A `strings` object's entries; a value that is not a string is kept as `None` to be refused.
 pub(crate) fn strings_of(value: &JsValue) -> Vec<(String, Option<String>)> {
-    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+    let Some(object) = value.dyn_ref::<Object>() else {
         return Vec::new();
     };
-    js_sys::Object::entries(object)
+    Object::entries(object)
         .iter()
         .filter_map(|pair| {
             let pair: js_sys::Array = pair.dyn_into().ok()?;
@@ -53,29 +100,11 @@ pub(crate) fn strings_of(value: &JsValue) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-/// Reads and checks `options`: `getToken` (required), `baseUrl`, `userPrincipalName`,
-/// `userId`, `timeoutMs`, `offerSignOutEverywhere`, `resetPasswordUrl`.
-fn read_options(options: &JsValue) -> Result<(Config, GetToken), ConfigError> {
-    let get_token = get(options, "getToken")
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or(ConfigError::GetTokenNotFunction)?;
-    let timeout = get(options, "timeoutMs")
-        .map(|v| v.as_f64().ok_or(ConfigError::BadTimeout))
-        .transpose()?;
-    let config = Config::new(Options {
-        base_url: string_option(options, "baseUrl", Opt::BaseUrl)?,
-        user_principal_name: string_option(options, "userPrincipalName", Opt::UserPrincipalName)?,
-        user_id: string_option(options, "userId", Opt::UserId)?,
-        timeout_ms: timeout,
-        offer_sign_out_everywhere: get(options, "offerSignOutEverywhere")
-            .is_some_and(|v| v.is_truthy()),
-        reset_password_url: string_option(options, "resetPasswordUrl", Opt::ResetPasswordUrl)?,
-        locale: string_option(options, "locale", Opt::Locale)?,
-        strings: get(options, "strings")
-            .map(|v| strings_of(&v))
-            .unwrap_or_default(),
-    })?;
-    Ok((config, GetToken::from_js(get_token)))
+/// Whether `tag` names a built-in locale or a regional tag of one (`de-AT`): narrows a tag
+/// read at run time, such as `navigator.language`, for TypeScript's `Locale`.
+#[wasm_bindgen(js_name = isLocale)]
+pub fn is_locale(tag: &str) -> bool {
+    crate::i18n::Locale::of(tag).is_some()
 }
 
 /// The `lang` of the element or its nearest ancestor that has one.
@@ -89,19 +118,36 @@ pub(crate) fn nearest_lang(element: &HtmlElement) -> Option<String> {
 }
 
 /// Mounts the change-password form inside `target`. Throws a JS `Error` naming the problem
-/// when `target` is not an element or an option is wrong.
+/// when `target` is not an element or an option is wrong; names unknown option keys in one
+/// `console.warn`.
 #[wasm_bindgen]
 pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
+    let error = |e: ConfigError| JsError::new(&e.message(Door::Mount));
     let host: HtmlElement = target
         .dyn_into()
-        .map_err(|_| JsError::new(&ConfigError::NoTarget.message(Door::Mount)))?;
-    let (config, get_token) =
-        read_options(&options).map_err(|e| JsError::new(&e.message(Door::Mount)))?;
-    let report = events::on(host.clone());
+        .map_err(|_| error(ConfigError::NoTarget))?;
+    let options = JsOptions(options);
+    let unknown = options.unknown_keys();
+    if !unknown.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "mount(targetElement, options): unknown option {}; it is ignored (README lists the options)",
+                unknown.join(", ")
+            )
+            .into(),
+        );
+    }
+    let config = Config::new(Options::read(&options).map_err(error)?).map_err(error)?;
+    let get_token = options
+        .get(Opt::GetToken)
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .map(GetToken::from_js)
+        .ok_or_else(|| error(ConfigError::GetTokenNotFunction))?;
+    let tell = events::on(host.clone());
     let lang = nearest_lang(&host);
     let handle = leptos::mount::mount_to(host, move || {
         let config = Signal::stored(Ok(config));
-        view! { <Room config=config get_token=get_token report=report door=Door::Mount lang=lang /> }
+        view! { <Room config=config get_token=get_token tell=tell door=Door::Mount lang=lang /> }
     });
     Ok(MountHandle {
         id: keep(Box::new(handle)),

@@ -1,77 +1,29 @@
-//! The one place that talks to the network: asks the host for a token, sends the request built
-//! by `request.rs` with gloo-net under a deadline, never follows a redirect, and hands the
-//! answer to `outcome.rs`. On 401 it asks once more (`forceRefresh`, and the claims of Graph's
-//! challenge) and retries once: a 401 changed nothing.
+//! The one place that talks to Graph: asks the host for a token, sends the requests built by
+//! `request.rs` with gloo-net under a deadline, never follows a redirect, and hands the answers
+//! to `outcome.rs`. A 401 changed nothing, so each call asks once more (`forceRefresh`, and the
+//! claims of Graph's challenge) and retries once.
 
 use super::challenge;
 use super::deadline::{Deadline, Interrupted, Lifetime};
 use super::jwt::Claims;
-use super::outcome::{classify, revoked, Attempt, Outcome, SignOutEverywhere};
+use super::outcome::{classify, revoked, Attempt, Outcome, SignedOutEverywhere};
 use super::request::{self, GraphRequest};
 use crate::config::Config;
-use crate::token::{usable, GetToken, TokenError, TokenRequest};
-use gloo_net::http::{Request, RequestBuilder};
+use crate::token::{usable, GetToken, Reason, TokenError, TokenRequest};
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
-use web_sys::{RequestCredentials, RequestRedirect, ResponseType};
+use web_sys::{Headers, RequestCredentials, RequestInit, RequestRedirect, ResponseType};
 
-/// Changes the password, then, if `sign_out_everywhere`, ends the user's sessions. `None` when
-/// the form went away first: nothing is to be told.
-pub async fn change_password(
-    config: &Config,
-    get_token: &GetToken,
-    lifetime: &Lifetime,
-    current: &str,
-    new: &str,
-    sign_out_everywhere: bool,
-) -> Option<Attempt> {
-    let mut attempt = change(config, get_token, lifetime, current, new).await?;
-    if sign_out_everywhere && attempt.outcome == Outcome::Changed {
-        attempt.sign_out = revoke(config, get_token, lifetime).await?;
-    }
-    Some(attempt)
-}
-
-async fn change(
-    config: &Config,
-    get_token: &GetToken,
-    lifetime: &Lifetime,
-    current: &str,
-    new: &str,
-) -> Option<Attempt> {
-    let mut token_request = TokenRequest::change();
-    let mut last: Option<Attempt> = None;
-    for _attempt in 0..2 {
-        let token = match token(config, get_token, lifetime, token_request).await {
-            Ok(token) => token,
-            Err(None) => return None,
-            // After a 401, the 401 is what the user must hear about.
-            Err(Some(error)) => {
-                return Some(last.unwrap_or(Attempt::of(Outcome::TokenUnavailable(error))))
-            }
-        };
-        let id = client_request_id();
-        let (outcome, claims) =
-            send_once(config, lifetime, &token, id.as_deref(), current, new).await?;
-        let expired = matches!(outcome, Outcome::SignInExpired(_));
-        last = Some(Attempt {
-            client_request_id: id,
-            ..Attempt::of(outcome)
-        });
-        if !expired {
-            break;
-        }
-        token_request = TokenRequest::retry(claims);
-    }
-    last
-}
-
-/// A usable token from the host within `timeoutMs`; `Err(None)` if the form went away.
-async fn token(
+/// A usable token from the host for `request.reason`'s call, within `timeoutMs`; `Err(None)` if
+/// the form went away. A JWT for the wrong API or scope, or already expired, is told to the
+/// page's developer once.
+pub async fn token(
     config: &Config,
     get_token: &GetToken,
     lifetime: &Lifetime,
     request: TokenRequest,
 ) -> Result<String, Option<TokenError>> {
+    let reason = request.reason;
     let deadline = lifetime.deadline(config.timeout_ms);
     let answer = deadline
         .race(get_token.call(request))
@@ -83,10 +35,9 @@ async fn token(
         })?;
     let token = answer.map_err(Some)?;
     let token = usable(&token).map_err(Some)?;
-    // For the page's developer: a JWT for the wrong API or scope, or already expired.
     if let Some(claims) = Claims::of(token) {
         let now = js_sys::Date::now() / 1000.0;
-        for problem in claims.problems(now, &config.base_url) {
+        for problem in claims.problems(now, &config.base_url, reason) {
             if lifetime.first_time(problem) {
                 web_sys::console::warn_1(&problem.message().into());
             }
@@ -95,51 +46,111 @@ async fn token(
     Ok(token.to_owned())
 }
 
-/// Ends every session of the user (Graph's revokeSignInSessions), after a change.
-/// `None` when the form went away first.
-async fn revoke(
+/// Changes the password; `sending` is called when a request leaves. `None` when the form went
+/// away first: nothing is to be told.
+pub async fn change(
     config: &Config,
     get_token: &GetToken,
     lifetime: &Lifetime,
-) -> Option<SignOutEverywhere> {
-    let token = match token(config, get_token, lifetime, TokenRequest::revoke()).await {
-        Ok(token) => token,
-        Err(None) => return None,
-        Err(Some(_)) => return Some(SignOutEverywhere::Failed),
-    };
-    let deadline = lifetime.deadline(config.timeout_ms);
-    let builder = prepare(&request::revoke(config, &token), &deadline);
-    let answer = async {
-        let response = builder.send().await.ok()?;
-        let status = response.status();
-        Some((status, response.text().await.ok()?))
-    }
-    .await;
-    if lifetime.ended() {
-        return None;
-    }
-    Some(answer.map_or(SignOutEverywhere::Failed, |(status, body)| {
-        revoked(status, &body)
-    }))
-}
-
-/// One request; the outcome and, on 401, the claims Graph challenged for.
-async fn send_once(
-    config: &Config,
-    lifetime: &Lifetime,
-    token: &str,
-    id: Option<&str>,
     current: &str,
     new: &str,
+    sending: &dyn Fn(),
+) -> Option<Attempt> {
+    let mut token_request = TokenRequest::change();
+    let mut last: Option<Attempt> = None;
+    for _attempt in 0..2 {
+        let token = match token(config, get_token, lifetime, token_request).await {
+            Ok(token) => token,
+            Err(None) => return None,
+            // After a 401, the 401 is what the user must hear about.
+            Err(Some(error)) => {
+                let none = Outcome::TokenUnavailable(error, Reason::Change);
+                return Some(last.unwrap_or(Attempt::of(none)));
+            }
+        };
+        let id = client_request_id();
+        sending();
+        let built = request::build(config, &token, id.as_deref(), current, new);
+        let (outcome, claims) = send(config, lifetime, &built).await?;
+        let expired = matches!(outcome, Outcome::SignInExpired(_));
+        last = Some(Attempt {
+            client_request_id: id,
+            ..Attempt::of(outcome)
+        });
+        if !expired {
+            break;
+        }
+        token_request = TokenRequest::retry(Reason::Retry, claims);
+    }
+    last
+}
+
+/// Ends every session of the user (Graph's revokeSignInSessions) with `token`, asked for before
+/// the change. Sent with `keepalive`, so a page that navigates away at once still delivers it.
+/// `None` when the form went away first.
+pub async fn revoke(
+    config: &Config,
+    get_token: &GetToken,
+    lifetime: &Lifetime,
+    mut token: String,
+) -> Option<SignedOutEverywhere> {
+    for attempt in 0..2 {
+        let deadline = lifetime.deadline(config.timeout_ms);
+        let built = request::revoke(config, &token);
+        let response = match post(&built, &deadline, true)?.send().await {
+            Ok(response) => response,
+            Err(_) => return (!lifetime.ended()).then(SignedOutEverywhere::unanswered),
+        };
+        if response.type_() == ResponseType::Opaqueredirect {
+            return Some(SignedOutEverywhere::unanswered());
+        }
+        let (status, claims, request_id) = (
+            response.status(),
+            challenge_claims(&response),
+            response.headers().get("request-id"),
+        );
+        let body = deadline.race(response.text()).await;
+        if lifetime.ended() {
+            return None;
+        }
+        let Ok(Ok(body)) = body else {
+            return Some(SignedOutEverywhere::unanswered());
+        };
+        if status == 401 && attempt == 0 {
+            let again = TokenRequest::retry(Reason::Revoke, claims);
+            match self::token(config, get_token, lifetime, again).await {
+                Ok(fresh) => token = fresh,
+                Err(None) => return None,
+                Err(Some(_)) => return Some(revoked(status, request_id, &body)),
+            }
+            continue;
+        }
+        return Some(revoked(status, request_id, &body));
+    }
+    Some(SignedOutEverywhere::unanswered())
+}
+
+/// The claims of Graph's `insufficient_claims` challenge, if the answer carries one.
+fn challenge_claims(response: &Response) -> Option<String> {
+    response
+        .headers()
+        .get("www-authenticate")
+        .and_then(|h| challenge::claims(&h))
+}
+
+/// One change request; the outcome and, on 401, the claims Graph challenged for.
+async fn send(
+    config: &Config,
+    lifetime: &Lifetime,
+    built: &GraphRequest,
 ) -> Option<(Outcome, Option<String>)> {
-    let built = request::build(config, token, id, current, new);
     let deadline = lifetime.deadline(config.timeout_ms);
     let unanswered = |why| match why {
         Interrupted::Cancelled => None,
         Interrupted::TimedOut => Some((Outcome::Timeout, None)),
         Interrupted::Failed => Some((Outcome::NetworkError, None)),
     };
-    let Ok(request) = prepare(&built, &deadline).body(built.body) else {
+    let Some(request) = post(built, &deadline, false) else {
         return unanswered(Interrupted::Failed);
     };
     let response = match request.send().await {
@@ -150,11 +161,8 @@ async fn send_once(
         return Some((Outcome::Redirected, None));
     }
     let status = response.status();
-    let headers = response.headers();
-    let retry_after = headers.get("retry-after");
-    let claims = headers
-        .get("www-authenticate")
-        .and_then(|h| challenge::claims(&h));
+    let retry_after = response.headers().get("retry-after");
+    let claims = challenge_claims(&response);
     let body = match response.text().await {
         Ok(body) => body,
         Err(_) => return unanswered(deadline.interruption()),
@@ -165,16 +173,29 @@ async fn send_once(
     Some((classify(status, retry_after.as_deref(), &body), claims))
 }
 
-/// A POST as every Graph call here is sent: no cookies, no redirect followed, under `deadline`.
-fn prepare(built: &GraphRequest, deadline: &Deadline) -> RequestBuilder {
-    let mut builder = Request::post(&built.url)
-        .credentials(RequestCredentials::Omit)
-        .redirect(RequestRedirect::Manual)
-        .abort_signal(deadline.signal().as_ref());
-    for (name, value) in &built.headers {
-        builder = builder.header(name, value);
+/// A POST as every Graph call here is sent: no cookies, no redirect followed, under `deadline`;
+/// `keepalive` lets it outlive the page. `None` if the browser refuses to build it.
+fn post(built: &GraphRequest, deadline: &Deadline, keepalive: bool) -> Option<Request> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_redirect(RequestRedirect::Manual);
+    if keepalive {
+        // Not in web-sys's RequestInit yet; it is a plain dictionary.
+        let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE);
     }
-    builder
+    init.set_signal(deadline.signal().as_ref());
+    let headers = Headers::new().ok()?;
+    for (name, value) in &built.headers {
+        headers.set(name, value).ok()?;
+    }
+    init.set_headers(&headers);
+    if !built.body.is_empty() {
+        init.set_body(&JsValue::from_str(&built.body));
+    }
+    web_sys::Request::new_with_str_and_init(&built.url, &init)
+        .ok()
+        .map(Request::from)
 }
 
 #[wasm_bindgen]

@@ -3,6 +3,8 @@
 //! show up only as a 401 or 403 after the user has typed everything.
 
 use super::challenge::base64_decode;
+use crate::token::Reason;
+use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 /// Graph's application id, which some tokens carry as their audience.
@@ -15,18 +17,48 @@ const GRAPH_HOSTS: &[&str] = &[
     "microsoftgraph.chinacloudapi.cn",
     "graph.microsoft.de",
 ];
-/// Delegated scopes that allow changePassword (current docs' least privileged first).
-const SCOPES: &[&str] = &[
+/// The delegated scope each call needs, least privileged first (Graph's permission tables);
+/// `Directory.AccessAsUser.All` allows both.
+const CHANGE_SCOPES: &[&str] = &[
     "User-PasswordProfile.ReadWrite.All",
     "Directory.AccessAsUser.All",
 ];
+const REVOKE_SCOPES: &[&str] = &["User.RevokeSessions.All", "Directory.AccessAsUser.All"];
 
 /// What the payload holds that matters here.
 #[derive(Deserialize)]
 pub struct Claims {
-    pub aud: Option<String>,
+    #[serde(default)]
+    pub aud: Audience,
     pub scp: Option<String>,
     pub exp: Option<f64>,
+}
+
+/// `aud`: one audience, or several (RFC 7519 allows an array).
+#[derive(Default)]
+pub struct Audience(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Audience;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Audience, E> {
+                Ok(Audience(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Audience, A::Error> {
+                let mut all = Vec::new();
+                while let Some(one) = seq.next_element::<String>()? {
+                    all.push(one);
+                }
+                Ok(Audience(all))
+            }
+        }
+        d.deserialize_any(OneOrMany)
+    }
 }
 
 /// A mistake in the host's token, told once per form in `console.warn`.
@@ -34,18 +66,22 @@ pub struct Claims {
 pub enum TokenProblem {
     /// Issued for another API than Microsoft Graph.
     Audience,
-    /// Without `User-PasswordProfile.ReadWrite.All` or `Directory.AccessAsUser.All`.
-    Scope,
+    /// A token for the change without `User-PasswordProfile.ReadWrite.All` (or
+    /// `Directory.AccessAsUser.All`).
+    ChangeScope,
+    /// A token for the revoke without `User.RevokeSessions.All` (or `Directory.AccessAsUser.All`).
+    RevokeScope,
     /// Already expired when handed over.
     Expired,
 }
 
 impl TokenProblem {
-    /// The developer's message. Names the claim, never shows the token.
+    /// The developer's message. Names the claim and the scope, never shows the token.
     pub fn message(self) -> &'static str {
         match self {
             TokenProblem::Audience => "graph-change-password: getToken returned a token whose audience (aud) is not Microsoft Graph; Graph will refuse it with 401. Request it for https://graph.microsoft.com scopes.",
-            TokenProblem::Scope => "graph-change-password: getToken returned a token without the User-PasswordProfile.ReadWrite.All or Directory.AccessAsUser.All delegated scope (scp); Graph will refuse the change with 403.",
+            TokenProblem::ChangeScope => "graph-change-password: getToken returned a token for reason \"change\" without the User-PasswordProfile.ReadWrite.All (or Directory.AccessAsUser.All) delegated scope (scp); Graph will refuse the change with 403.",
+            TokenProblem::RevokeScope => "graph-change-password: getToken returned a token for reason \"revoke\" without the User.RevokeSessions.All (or Directory.AccessAsUser.All) delegated scope (scp); Graph will refuse revokeSignInSessions with 403, and the user will not be signed out everywhere.",
             TokenProblem::Expired => "graph-change-password: getToken returned a token that has already expired (exp); Graph will refuse it with 401. Ask MSAL for a fresh one (forceRefresh).",
         }
     }
@@ -87,18 +123,23 @@ fn is_graph(aud: &str, base_url: &str) -> bool {
 }
 
 impl Claims {
-    /// The problems of a token with these claims, at `now` (seconds since 1970).
-    pub fn problems(&self, now: f64, base_url: &str) -> Vec<TokenProblem> {
+    /// The problems of a token with these claims for the call `reason` asks it for, at `now`
+    /// (seconds since 1970).
+    pub fn problems(&self, now: f64, base_url: &str, reason: Reason) -> Vec<TokenProblem> {
         let mut found = Vec::new();
-        if !self.aud.as_deref().is_some_and(|a| is_graph(a, base_url)) {
+        if !self.aud.0.iter().any(|a| is_graph(a, base_url)) {
             found.push(TokenProblem::Audience);
         }
+        let (needed, missing) = match reason {
+            Reason::Change | Reason::Retry => (CHANGE_SCOPES, TokenProblem::ChangeScope),
+            Reason::Revoke => (REVOKE_SCOPES, TokenProblem::RevokeScope),
+        };
         let scopes = self.scp.as_deref().unwrap_or("");
         if !scopes
             .split(' ')
-            .any(|s| SCOPES.iter().any(|want| s.eq_ignore_ascii_case(want)))
+            .any(|s| needed.iter().any(|want| s.eq_ignore_ascii_case(want)))
         {
-            found.push(TokenProblem::Scope);
+            found.push(missing);
         }
         if self.exp.is_some_and(|exp| exp <= now) {
             found.push(TokenProblem::Expired);
@@ -113,7 +154,7 @@ mod tests {
 
     fn claims(aud: &str, scp: &str, exp: f64) -> Claims {
         Claims {
-            aud: Some(aud.into()),
+            aud: Audience(vec![aud.into()]),
             scp: Some(scp.into()),
             exp: Some(exp),
         }
@@ -130,7 +171,11 @@ mod tests {
             "https://microsoftgraph.chinacloudapi.cn",
         ] {
             assert_eq!(
-                claims(aud, "openid User-PasswordProfile.ReadWrite.All", 2e9).problems(1e9, base),
+                claims(aud, "openid User-PasswordProfile.ReadWrite.All", 2e9).problems(
+                    1e9,
+                    base,
+                    Reason::Change
+                ),
                 vec![],
                 "{aud}"
             );
@@ -141,12 +186,15 @@ mod tests {
                 "Directory.AccessAsUser.All User.Read",
                 2e9
             )
-            .problems(1e9, base),
+            .problems(1e9, base, Reason::Change),
             vec![]
         );
         assert_eq!(
-            claims("http://127.0.0.1:8787", "Directory.AccessAsUser.All", 2e9)
-                .problems(1e9, "http://127.0.0.1:8787/v1.0"),
+            claims("http://127.0.0.1:8787", "Directory.AccessAsUser.All", 2e9).problems(
+                1e9,
+                "http://127.0.0.1:8787/v1.0",
+                Reason::Change
+            ),
             vec![]
         );
     }
@@ -155,10 +203,10 @@ mod tests {
     fn wrong_audience_missing_scope_and_expiry_are_named() {
         let base = "https://graph.microsoft.com/v1.0";
         assert_eq!(
-            claims("api://my-api", "User.Read", 100.0).problems(1e9, base),
+            claims("api://my-api", "User.Read", 100.0).problems(1e9, base, Reason::Change),
             vec![
                 TokenProblem::Audience,
-                TokenProblem::Scope,
+                TokenProblem::ChangeScope,
                 TokenProblem::Expired
             ]
         );
@@ -168,18 +216,54 @@ mod tests {
                 "Directory.AccessAsUser.All",
                 2e9
             )
-            .problems(1e9, base),
+            .problems(1e9, base, Reason::Change),
             vec![TokenProblem::Audience]
         );
         let none = Claims {
-            aud: None,
+            aud: Audience::default(),
             scp: None,
             exp: None,
         };
         assert_eq!(
-            none.problems(1e9, base),
-            vec![TokenProblem::Audience, TokenProblem::Scope]
+            none.problems(1e9, base, Reason::Change),
+            vec![TokenProblem::Audience, TokenProblem::ChangeScope]
         );
+    }
+
+    #[test]
+    fn each_call_is_checked_against_its_own_scope() {
+        let base = "https://graph.microsoft.com/v1.0";
+        let change_only = claims(GRAPH_APP_ID, "User-PasswordProfile.ReadWrite.All", 2e9);
+        assert_eq!(change_only.problems(1e9, base, Reason::Change), vec![]);
+        assert_eq!(change_only.problems(1e9, base, Reason::Retry), vec![]);
+        assert_eq!(
+            change_only.problems(1e9, base, Reason::Revoke),
+            vec![TokenProblem::RevokeScope]
+        );
+        let revoke_only = claims(GRAPH_APP_ID, "openid User.RevokeSessions.All", 2e9);
+        assert_eq!(revoke_only.problems(1e9, base, Reason::Revoke), vec![]);
+        assert_eq!(
+            revoke_only.problems(1e9, base, Reason::Change),
+            vec![TokenProblem::ChangeScope]
+        );
+        let both = claims(GRAPH_APP_ID, "Directory.AccessAsUser.All", 2e9);
+        for reason in [Reason::Change, Reason::Retry, Reason::Revoke] {
+            assert_eq!(both.problems(1e9, base, reason), vec![], "{reason:?}");
+        }
+    }
+
+    #[test]
+    fn an_audience_may_be_a_list() {
+        let base = "https://graph.microsoft.com/v1.0";
+        let listed = r#"{"aud":["api://other","https://graph.microsoft.com"],"scp":"User.RevokeSessions.All"}"#;
+        let c: Claims = serde_json::from_str(listed).unwrap();
+        assert_eq!(c.problems(1e9, base, Reason::Revoke), vec![]);
+        let none: Claims = serde_json::from_str(r#"{"aud":["api://other"]}"#).unwrap();
+        assert!(none
+            .problems(1e9, base, Reason::Revoke)
+            .contains(&TokenProblem::Audience));
+        let bad: Option<Claims> = serde_json::from_str(r#"{"aud":7}"#).ok();
+        assert!(bad.is_none());
     }
 
     #[test]
@@ -197,7 +281,12 @@ mod tests {
     #[test]
     fn messages_name_the_claim() {
         assert!(TokenProblem::Audience.message().contains("(aud)"));
-        assert!(TokenProblem::Scope.message().contains("(scp)"));
+        assert!(TokenProblem::ChangeScope
+            .message()
+            .contains("User-PasswordProfile.ReadWrite.All"));
+        assert!(TokenProblem::RevokeScope
+            .message()
+            .contains("without the User.RevokeSessions.All"));
         assert!(TokenProblem::Expired.message().contains("(exp)"));
     }
 }

@@ -1,8 +1,12 @@
-//! What a changePassword answer means for the user: one pure function from status, headers and
-//! body to an [`Outcome`], with a test per row. The view only renders outcomes.
+//! What a changePassword answer means for the user and the host, per kind of outcome in one
+//! place: the closed list of kinds (`kinds!`, with README's row for each), the pure mapping from
+//! status, headers and body to an [`Outcome`] (a test per row), and the headline each outcome
+//! is told with. The view only renders outcomes.
 
 use super::envelope::Envelope;
-pub use crate::token::TokenError;
+use crate::i18n::duration;
+use crate::i18n::texts::{Key, Texts};
+pub use crate::token::{Reason, TokenError};
 
 /// Why the directory refused the new password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +57,8 @@ pub enum Outcome {
     NetworkError,
     /// Sent, and no answer within `timeoutMs`: the change may have gone through.
     Timeout,
-    /// The host page gave no usable access token, so nothing was sent.
-    TokenUnavailable(TokenError),
+    /// The host page gave no usable access token for this call, so nothing was sent.
+    TokenUnavailable(TokenError, Reason),
 }
 
 /// What one submit came to, with the id support can trace it by.
@@ -63,106 +67,81 @@ pub struct Attempt {
     pub outcome: Outcome,
     /// The `client-request-id` of the last request sent, if one was sent.
     pub client_request_id: Option<String>,
-    /// Whether the user's other sessions were ended after a change.
-    pub sign_out: SignOutEverywhere,
 }
 
 impl Attempt {
-    /// An outcome with no request id and no sign-out.
+    /// An outcome with no request id.
     pub fn of(outcome: Outcome) -> Self {
         Self {
             outcome,
             client_request_id: None,
-            sign_out: SignOutEverywhere::NotRequested,
         }
     }
 }
 
-/// "Also sign me out everywhere", after a change: `detail.signOutEverywhere` in JS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignOutEverywhere {
-    NotRequested,
-    /// Graph's revokeSignInSessions answered 200 `{"value": true}`.
-    Done,
-    /// Anything else: the password is changed all the same, and the user is warned.
-    Failed,
-}
+macro_rules! kinds {
+    ($( $variant:ident = $kind:literal; says $says:literal; reads $reads:literal; )*) => {
+        /// Why a change failed, as hosts see it: a closed list, a stable contract (README). The
+        /// string forms are the JS `detail.kind` values.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum FailureKind { $($variant),* }
 
-impl SignOutEverywhere {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignOutEverywhere::NotRequested => "not-requested",
-            SignOutEverywhere::Done => "done",
-            SignOutEverywhere::Failed => "failed",
+        impl FailureKind {
+            pub const ALL: &'static [FailureKind] = &[$(FailureKind::$variant),*];
+
+            /// The JS `detail.kind` string.
+            pub fn as_str(self) -> &'static str {
+                const KINDS: &[&str] = &[$($kind),*];
+                KINDS[self as usize]
+            }
+
+            /// README's row: what Graph or the network says, and what the user reads.
+            #[cfg(test)]
+            pub fn readme(self) -> (&'static str, &'static str) {
+                const ROWS: &[(&str, &str)] = &[$(($says, $reads)),*];
+                ROWS[self as usize]
+            }
         }
-    }
+    };
 }
 
-/// Graph's answer to revokeSignInSessions (`{"value": true}` on v1.0).
-#[derive(serde::Deserialize)]
-struct Revoked {
-    value: bool,
-}
-
-/// Whether revokeSignInSessions succeeded: 200 with `value: true`, nothing else.
-pub fn revoked(status: u16, body: &str) -> SignOutEverywhere {
-    match super::envelope::from_json::<Revoked>(body) {
-        Some(Revoked { value: true }) if status == 200 => SignOutEverywhere::Done,
-        _ => SignOutEverywhere::Failed,
-    }
-}
-
-/// Why a change failed, as hosts see it: a closed list, a stable contract (README). The string
-/// forms are the JS `detail.kind` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FailureKind {
-    WrongCurrentPassword,
-    PolicyRejected,
-    BadRequest,
-    SignInExpired,
-    Forbidden,
-    Throttled,
-    Unavailable,
-    ServerError,
-    UnexpectedResponse,
-    NetworkError,
-    Timeout,
-    TokenUnavailable,
-}
-
-impl FailureKind {
-    pub const ALL: [FailureKind; 12] = [
-        FailureKind::WrongCurrentPassword,
-        FailureKind::PolicyRejected,
-        FailureKind::BadRequest,
-        FailureKind::SignInExpired,
-        FailureKind::Forbidden,
-        FailureKind::Throttled,
-        FailureKind::Unavailable,
-        FailureKind::ServerError,
-        FailureKind::UnexpectedResponse,
-        FailureKind::NetworkError,
-        FailureKind::Timeout,
-        FailureKind::TokenUnavailable,
-    ];
-
-    /// The JS `detail.kind` string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailureKind::WrongCurrentPassword => "wrong-current-password",
-            FailureKind::PolicyRejected => "policy-rejected",
-            FailureKind::BadRequest => "bad-request",
-            FailureKind::SignInExpired => "sign-in-expired",
-            FailureKind::Forbidden => "forbidden",
-            FailureKind::Throttled => "throttled",
-            FailureKind::Unavailable => "unavailable",
-            FailureKind::ServerError => "server-error",
-            FailureKind::UnexpectedResponse => "unexpected-response",
-            FailureKind::NetworkError => "network-error",
-            FailureKind::Timeout => "timeout",
-            FailureKind::TokenUnavailable => "token-unavailable",
-        }
-    }
+kinds! {
+    WrongCurrentPassword = "wrong-current-password";
+        says "400, current password wrong";
+        reads "Your current password is not correct… (only that field is cleared, and focused; no error summary); after an uncertain answer, that the previous attempt may have gone through";
+    PolicyRejected = "policy-rejected";
+        says "400, complexity / banned / recently used";
+        reads "One message each, saying what to choose instead";
+    BadRequest = "bad-request";
+        says "400, anything else";
+        reads "Microsoft Graph could not accept this request…";
+    SignInExpired = "sign-in-expired";
+        says "401, with any body or none, after one retry with a fresh token";
+        reads "Your sign-in has expired. Sign in again…";
+    Forbidden = "forbidden";
+        says "403, with any body or none";
+        reads "You cannot change your password here… contact your help desk";
+    Throttled = "throttled";
+        says "429";
+        reads "Too many attempts… wait (and how long, if `Retry-After` is readable)";
+    Unavailable = "unavailable";
+        says "503";
+        reads "Microsoft Graph is temporarily unavailable…";
+    ServerError = "server-error";
+        says "502 or 504 (a gateway that may have passed the change on); other 5xx, JSON or not";
+        reads "502/504: your password may or may not have changed, try the new one first; others: Microsoft Graph had a problem (error N)…";
+    UnexpectedResponse = "unexpected-response";
+        says "a 2xx other than 204 (a proxy's or captive portal's page), anything else unparsable, or a redirect (never followed: `redirect: \"manual\"`, `status: null`)";
+        reads "Something went wrong… (HTTP N), or …answered with a redirect…";
+    NetworkError = "network-error";
+        says "connection failed (it may have dropped after the request was sent)";
+        reads "Cannot reach Microsoft Graph. Check your internet connection…";
+    Timeout = "timeout";
+        says "sent, and no answer within `timeoutMs` (request aborted)";
+        reads "…no answer within N seconds; your password may or may not have changed";
+    TokenUnavailable = "token-unavailable";
+        says "no usable token: `getToken` threw, rejected, gave a non-string, an empty or header-unsafe string, or did not settle within `timeoutMs` (nothing sent; with sign-out everywhere checked, for either token)";
+        reads "Your sign-in has expired. Sign in again… / …did not respond within N seconds, so nothing was sent… / …could not give permission to sign you out everywhere…";
 }
 
 impl std::fmt::Display for FailureKind {
@@ -173,6 +152,32 @@ impl std::fmt::Display for FailureKind {
 
 /// The `kind` of a success.
 pub const CHANGED: &str = "changed";
+
+/// What `password-change-failed` (and the Leptos `on_failed`) carries: why, and what support
+/// traces it by. Never a password or token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub kind: FailureKind,
+    /// The HTTP status the browser reported; `None` when there was none (nothing sent, no
+    /// answer, an opaque redirect).
+    pub status: Option<u16>,
+    /// Graph's `request-id`, when Graph answered with one.
+    pub request_id: Option<String>,
+    pub client_request_id: Option<String>,
+}
+
+impl Failure {
+    /// `None` for a success.
+    pub fn of(attempt: &Attempt) -> Option<Self> {
+        let outcome = &attempt.outcome;
+        Some(Self {
+            kind: outcome.failure_kind()?,
+            status: outcome.status(),
+            request_id: outcome.details().and_then(|d| d.request_id.clone()),
+            client_request_id: attempt.client_request_id.clone(),
+        })
+    }
+}
 
 impl Outcome {
     /// Why it failed, as hosts see it; `None` for success.
@@ -190,7 +195,7 @@ impl Outcome {
             Outcome::Unexpected(_) | Outcome::Redirected => FailureKind::UnexpectedResponse,
             Outcome::NetworkError => FailureKind::NetworkError,
             Outcome::Timeout => FailureKind::Timeout,
-            Outcome::TokenUnavailable(_) => FailureKind::TokenUnavailable,
+            Outcome::TokenUnavailable(..) => FailureKind::TokenUnavailable,
         })
     }
 
@@ -223,8 +228,169 @@ impl Outcome {
             | Outcome::Redirected
             | Outcome::NetworkError
             | Outcome::Timeout
-            | Outcome::TokenUnavailable(_) => None,
+            | Outcome::TokenUnavailable(..) => None,
         }
+    }
+
+    /// Whether the password may have changed although no 204 arrived: no answer in time, a
+    /// connection lost (a browser cannot tell "never sent" from "dropped after sending"), or a
+    /// gateway's 502 or 504 (the directory behind it may have applied the change).
+    pub fn is_uncertain(&self) -> bool {
+        match self {
+            Outcome::Timeout | Outcome::NetworkError => true,
+            Outcome::ServerError(d) => is_gateway(d.status),
+            _ => false,
+        }
+    }
+
+    /// Whether Graph checked the current password and found it right, so an earlier uncertain
+    /// attempt is settled: it changed nothing.
+    pub fn settles_uncertainty(&self) -> bool {
+        matches!(self, Outcome::Changed | Outcome::PolicyRejected(..))
+    }
+
+    /// The headline: what happened and what to do, never Graph's raw message. `timeout_ms`
+    /// is the wait it ran under; `after_uncertain` that an earlier attempt may have gone through.
+    pub fn headline(&self, t: &Texts, timeout_ms: u32, after_uncertain: bool) -> String {
+        let waited = || duration(t, timeout_ms.div_ceil(1000));
+        let with_retry = |key: Key, retry: &Option<RetryAfter>| match retry_hint(t, retry) {
+            Some(hint) => t.sentences(&[t.get(key), &hint]),
+            None => t.get(key).to_owned(),
+        };
+        match self {
+            Outcome::Changed => t.get(Key::Changed).to_owned(),
+            Outcome::WrongCurrentPassword(_) if after_uncertain => {
+                t.sentences(&[t.get(Key::WrongCurrent), t.get(Key::PreviousMayHaveChanged)])
+            }
+            Outcome::WrongCurrentPassword(_) => t.get(Key::WrongCurrent).to_owned(),
+            // The form sends only passwords that met every rule on screen, so when Graph still
+            // says "complexity" the directory found it too easy to guess (Microsoft answers
+            // banned passwords with that text) or too close to one used before.
+            Outcome::PolicyRejected(reason, _) => t
+                .get(match reason {
+                    PolicyReason::Complexity => Key::PolicyComplexity,
+                    PolicyReason::Banned => Key::PolicyBanned,
+                    PolicyReason::RecentlyUsed => Key::PolicyRecentlyUsed,
+                })
+                .to_owned(),
+            Outcome::BadRequest(_) => t.get(Key::BadRequest).to_owned(),
+            Outcome::TokenUnavailable(_, Reason::Revoke) => {
+                t.get(Key::RevokeTokenUnavailable).to_owned()
+            }
+            Outcome::TokenUnavailable(TokenError::TimedOut, _) => {
+                t.fill(Key::TokenTimedOut, &[("duration", &waited())])
+            }
+            Outcome::SignInExpired(_) | Outcome::TokenUnavailable(..) => {
+                t.get(Key::SignInExpired).to_owned()
+            }
+            Outcome::Forbidden(_) => t.get(Key::Forbidden).to_owned(),
+            Outcome::Throttled(retry, _) => with_retry(Key::Throttled, retry),
+            Outcome::Unavailable(retry, _) => with_retry(Key::Unavailable, retry),
+            Outcome::ServerError(d) if is_gateway(d.status) => {
+                t.fill(Key::GatewayUncertain, &[("status", &d.status.to_string())])
+            }
+            Outcome::ServerError(d) => {
+                t.fill(Key::ServerError, &[("status", &d.status.to_string())])
+            }
+            Outcome::Unexpected(d) => t.fill(Key::Unexpected, &[("status", &d.status.to_string())]),
+            Outcome::Redirected => t.get(Key::Redirected).to_owned(),
+            Outcome::NetworkError => t.get(Key::NetworkError).to_owned(),
+            Outcome::Timeout => t.fill(Key::Timeout, &[("duration", &waited())]),
+        }
+    }
+}
+
+/// A gateway's "no answer from behind me": the request may have been passed on.
+fn is_gateway(status: u16) -> bool {
+    matches!(status, 502 | 504)
+}
+
+fn retry_hint(t: &Texts, retry: &Option<RetryAfter>) -> Option<String> {
+    match retry {
+        Some(RetryAfter::Seconds(0)) | None => None,
+        Some(RetryAfter::Seconds(s)) => {
+            Some(t.fill(Key::RetryIn, &[("duration", &duration(t, *s))]))
+        }
+        Some(RetryAfter::Date(d)) => Some(t.fill(Key::RetryAfterDate, &[("date", d)])),
+    }
+}
+
+/// "Also sign me out everywhere", as the host is told with `password-changed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOutEverywhere {
+    NotRequested,
+    /// The user asked for it: `sign-out-everywhere` follows with the result.
+    Requested,
+}
+
+impl SignOutEverywhere {
+    /// `detail.signOutEverywhere` of `password-changed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignOutEverywhere::NotRequested => "not-requested",
+            SignOutEverywhere::Requested => "requested",
+        }
+    }
+}
+
+/// What revokeSignInSessions came to: `sign-out-everywhere`'s detail (Leptos:
+/// `on_signed_out_everywhere`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedOutEverywhere {
+    /// Graph accepted it: the user's other sessions end within a few minutes.
+    pub done: bool,
+    /// The HTTP status the browser reported; `None` when there was none.
+    pub status: Option<u16>,
+    /// Graph's `request-id`, when Graph answered with one.
+    pub request_id: Option<String>,
+}
+
+impl SignedOutEverywhere {
+    /// `detail.result`.
+    pub fn result(&self) -> &'static str {
+        if self.done {
+            "done"
+        } else {
+            "failed"
+        }
+    }
+
+    /// A revoke that got no answer a person could use (no token, no connection, no answer).
+    pub fn unanswered() -> Self {
+        Self {
+            done: false,
+            status: None,
+            request_id: None,
+        }
+    }
+}
+
+/// Graph's answer to revokeSignInSessions when it has a body (`{"value": true}` today).
+#[derive(serde::Deserialize)]
+struct Revoked {
+    value: Option<bool>,
+}
+
+/// Whether revokeSignInSessions succeeded, as Microsoft documents it: the reference says 204;
+/// the service answers 200 with `{"value": true}` for now, and the known-issues page ("Revoke
+/// sign-in sessions returns wrong HTTP code", shared/graph-docs/EVIDENCE.md) says to "treat any
+/// 2xx return code as success for this API". So any 2xx whose body is empty or JSON that does
+/// not say `value: false`; a `value: false`, a page that is not JSON (a portal's), a redirect
+/// (never followed, so not seen here) or any other status is a failure.
+/// `request_id` is Graph's `request-id` header, when the browser could read it.
+pub fn revoked(status: u16, request_id: Option<String>, body: &str) -> SignedOutEverywhere {
+    let done = (200..300).contains(&status)
+        && (body.trim().is_empty()
+            || super::envelope::from_json::<Revoked>(body).is_some_and(|r| r.value != Some(false)));
+    let from_body = || {
+        Envelope::parse(body)
+            .and_then(|e| e.error.inner_error)
+            .and_then(|i| i.request_id)
+    };
+    SignedOutEverywhere {
+        done,
+        status: Some(status),
+        request_id: request_id.or_else(from_body),
     }
 }
 
@@ -381,17 +547,72 @@ mod tests {
     }
 
     #[test]
-    fn revoke_is_done_only_on_200_with_value_true() {
+    fn revoke_is_done_on_any_2xx_that_does_not_say_false() {
         let ok = r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean","value":true}"#;
-        assert_eq!(revoked(200, ok), SignOutEverywhere::Done);
+        let done = |status, body| revoked(status, None, body).done;
+        // Documented (204), observed (200, value true), and what the known-issues page says to
+        // accept: any 2xx with an empty or JSON body that does not say false.
+        assert!(done(204, ""));
+        assert!(done(200, ok));
+        assert!(done(200, ""));
+        assert!(done(200, "{}"));
+        assert!(done(202, "  "));
+        for (status, body) in [
+            (200, r#"{"value":false}"#),
+            (200, "<html><body>Sign in to the Wi-Fi</body></html>"),
+            (200, r#"{"value":"#),
+            (302, ""),
+            (403, ok),
+            (500, ""),
+            (401, ""),
+        ] {
+            assert!(!done(status, body), "{status} {body}");
+        }
+    }
+
+    #[test]
+    fn revoke_names_graphs_request_id_from_the_header_or_the_error() {
+        let refused = r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"rid-9"}}}"#;
+        let failed = revoked(403, None, refused);
+        assert_eq!((failed.done, failed.status), (false, Some(403)));
+        assert_eq!(failed.request_id.as_deref(), Some("rid-9"));
+        assert_eq!(failed.result(), "failed");
+        let done = revoked(204, Some("rid-1".into()), "");
         assert_eq!(
-            revoked(200, r#"{"value":false}"#),
-            SignOutEverywhere::Failed
+            (done.result(), done.request_id.as_deref()),
+            ("done", Some("rid-1"))
         );
-        assert_eq!(revoked(204, ok), SignOutEverywhere::Failed);
-        assert_eq!(revoked(500, ok), SignOutEverywhere::Failed);
-        assert_eq!(revoked(200, "<html>"), SignOutEverywhere::Failed);
+        assert_eq!(SignOutEverywhere::Requested.as_str(), "requested");
         assert_eq!(SignOutEverywhere::NotRequested.as_str(), "not-requested");
+    }
+
+    #[test]
+    fn gateways_timeouts_and_lost_connections_are_uncertain() {
+        let d = |status| Details {
+            status,
+            ..Details::default()
+        };
+        for o in [
+            Outcome::Timeout,
+            Outcome::NetworkError,
+            Outcome::ServerError(d(502)),
+            Outcome::ServerError(d(504)),
+        ] {
+            assert!(o.is_uncertain(), "{o:?}");
+        }
+        for o in [
+            Outcome::ServerError(d(500)),
+            Outcome::Unavailable(None, d(503)),
+            Outcome::WrongCurrentPassword(d(400)),
+            Outcome::Redirected,
+            Outcome::TokenUnavailable(TokenError::Threw, Reason::Change),
+            Outcome::Changed,
+        ] {
+            assert!(!o.is_uncertain(), "{o:?}");
+        }
+        assert!(Outcome::Changed.settles_uncertainty());
+        assert!(Outcome::PolicyRejected(PolicyReason::Banned, d(400)).settles_uncertainty());
+        assert!(!Outcome::WrongCurrentPassword(d(400)).settles_uncertainty());
     }
 
     #[test]
@@ -609,7 +830,7 @@ mod tests {
             Outcome::Unexpected(d()),
             Outcome::NetworkError,
             Outcome::Timeout,
-            Outcome::TokenUnavailable(TokenError::Threw),
+            Outcome::TokenUnavailable(TokenError::Threw, Reason::Change),
         ]
     }
 
@@ -629,7 +850,8 @@ mod tests {
         assert_eq!(Outcome::Redirected.kind(), "unexpected-response");
         assert_eq!(Outcome::Redirected.status(), None);
         for e in [TokenError::NotHeaderSafe, TokenError::TimedOut] {
-            assert_eq!(Outcome::TokenUnavailable(e).kind(), "token-unavailable");
+            let o = Outcome::TokenUnavailable(e, Reason::Revoke);
+            assert_eq!(o.kind(), "token-unavailable");
         }
     }
 }

@@ -4,6 +4,23 @@
 
 pub mod texts;
 
+use texts::{Key, Texts};
+
+/// "N seconds", or "N minutes" past two minutes, in the language's plural forms.
+pub fn duration(t: &Texts, seconds: u32) -> String {
+    if seconds < 120 {
+        let n = seconds.to_string();
+        t.count(Key::Seconds, u64::from(seconds), &[("n", &n)])
+    } else {
+        let minutes = seconds.div_ceil(60);
+        t.count(
+            Key::Minutes,
+            u64::from(minutes),
+            &[("n", &minutes.to_string())],
+        )
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 
@@ -84,6 +101,33 @@ impl Locale {
             .into_iter()
             .find_map(Locale::of)
             .unwrap_or(Locale::En)
+    }
+
+    /// The locale to speak: the `locale` option, then the nearest `lang`, then the browser's
+    /// languages, then English; with the option's value when it named no built-in locale (the
+    /// developer is told).
+    pub fn choose(
+        option: Option<&str>,
+        lang: Option<&str>,
+        browser: &[String],
+    ) -> (Locale, Option<String>) {
+        let unknown = option
+            .filter(|o| Locale::of(o).is_none())
+            .map(str::to_owned);
+        let preferences = option
+            .into_iter()
+            .chain(lang)
+            .chain(browser.iter().map(String::as_str));
+        (Locale::resolve(preferences), unknown)
+    }
+
+    /// What the developer is told of a `locale` value that names no built-in locale.
+    pub fn unknown_message(value: &str) -> String {
+        let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+        format!(
+            "graph-change-password: the locale \"{value}\" is not one of {} or a regional tag of one; the page's lang or the browser's languages decide instead.",
+            tags.join(", ")
+        )
     }
 
     /// The plural category of `n` in this language (CLDR cardinal rules, integers).
@@ -183,6 +227,25 @@ mod tests {
         assert_eq!(Locale::resolve(["xx", "zh-TW", "de-CH", "fr"]), Locale::De);
         assert_eq!(Locale::resolve(["xx"]), Locale::En);
         assert_eq!(Locale::resolve([]), Locale::En);
+    }
+
+    #[test]
+    fn an_unknown_option_falls_to_lang_then_the_browser_and_is_named() {
+        let browser = ["fr-CA".to_owned()];
+        assert_eq!(
+            Locale::choose(Some("ja"), Some("de"), &browser),
+            (Locale::Ja, None)
+        );
+        assert_eq!(
+            Locale::choose(Some("klingon"), Some("de-AT"), &browser),
+            (Locale::De, Some("klingon".to_owned()))
+        );
+        assert_eq!(
+            Locale::choose(Some("zh-TW"), None, &browser),
+            (Locale::Fr, Some("zh-TW".to_owned()))
+        );
+        assert_eq!(Locale::choose(None, Some("xx"), &[]), (Locale::En, None));
+        assert!(Locale::unknown_message("klingon").contains("\"klingon\" is not one of en, de,"));
     }
 
     #[test]

@@ -212,6 +212,11 @@ impl Texts {
         substitute(text, args)
     }
 
+    /// Sentences joined as the language joins them (a space, or nothing after "。").
+    pub fn sentences(&self, parts: &[&str]) -> String {
+        parts.join(self.get(Key::SentenceJoiner))
+    }
+
     /// Every entry, for the completeness tests.
     pub fn entries(&self) -> impl Iterator<Item = (Key, &Entry)> {
         Key::ALL.iter().copied().zip(self.entries.iter())

@@ -1,6 +1,9 @@
-//! One password field: label, input, show/hide button, Caps Lock warning and error message,
-//! wired together with ids so screen readers hear each in the right place.
+//! One password field: label, message, input, show/hide button and Caps Lock warning, wired
+//! together with ids so screen readers hear each in the right place. It reads its text and
+//! state from the change and sends what the user does; Caps Lock is its own, purely visual flag.
 
+use crate::change::session::Dispatch;
+use crate::change::Event;
 use crate::i18n::texts::{Key, Texts};
 use crate::policy::Field;
 use leptos::html;
@@ -19,28 +22,25 @@ pub fn PasswordField(
     field: Field,
     /// `current-password` or `new-password`, for password managers.
     autocomplete: &'static str,
-    /// The field's text.
-    value: RwSignal<String>,
-    /// The message to show under the field, if any.
+    /// The field's text, from the change.
     #[prop(into)]
+    value: Signal<String>,
+    /// The message to show with the field, if any.
     error: Signal<Option<String>>,
-    /// Read-only while a request is in flight.
+    /// Read-only while the change is on its way.
     #[prop(into)]
     readonly: Signal<bool>,
-    /// Whether the password is shown as text; the form hides all again on submit.
-    revealed: RwSignal<bool>,
+    /// Whether the password is shown as text; submitting hides all again.
+    revealed: Signal<bool>,
+    /// Where typing and the toggle go.
+    dispatch: Dispatch,
     /// Lets the form move focus here (error summary links, wrong current password).
     input_ref: NodeRef<html::Input>,
     /// Ids of further descriptions, such as the requirement list.
-    #[prop(optional)]
     described_by: Option<String>,
-    /// Extra content under the input, such as the requirement list.
-    #[prop(optional)]
-    children: Option<Children>,
 ) -> impl IntoView {
     let caps_lock = RwSignal::new(false);
-    let error_id = format!("{id}-error");
-    let caps_id = format!("{id}-caps");
+    let (error_id, caps_id) = (format!("{id}-error"), format!("{id}-caps"));
     let describedby = {
         let (error_id, caps_id) = (error_id.clone(), caps_id.clone());
         move || {
@@ -62,64 +62,40 @@ pub fn PasswordField(
         Field::Confirm => (Key::LabelConfirm, Key::ShowConfirm, Key::HideConfirm),
     };
     let text = |key| t.get(key).to_owned();
-    let (show_name, hide_name) = (text(show_name), text(hide_name));
-    let toggle_name = move || {
-        if revealed.get() {
-            hide_name.clone()
-        } else {
-            show_name.clone()
+    let pick = |shown: String, hidden: String| {
+        move || {
+            if revealed.get() {
+                hidden.clone()
+            } else {
+                shown.clone()
+            }
         }
     };
-    let (show, hide) = (text(Key::Show), text(Key::Hide));
-    let toggle_text = move || {
-        if revealed.get() {
-            hide.clone()
-        } else {
-            show.clone()
-        }
-    };
+    let toggle_name = pick(text(show_name), text(hide_name));
+    let toggle_text = pick(text(Key::Show), text(Key::Hide));
     let caps_text = text(Key::CapsLock);
-    let label = text(label);
-
     view! {
-        <div class="gcp__field" class=("gcp__field--error", move || error.with(Option::is_some))>
-            <label class="gcp__label" for=id.clone()>{label}</label>
-            <p class="gcp__error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
-            </p>
-            <div class="gcp__input-row">
-                <input
-                    class="gcp__input"
-                    id=id.clone()
-                    type=move || if revealed.get() { "text" } else { "password" }
-                    autocomplete=autocomplete
-                    spellcheck="false"
-                    autocapitalize="none"
-                    aria-required="true"
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=describedby
-                    readonly=move || readonly.get()
-                    node_ref=input_ref
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
-                    on:keydown=on_key
-                    on:keyup=on_key
-                    on:blur=move |_| caps_lock.set(false)
-                />
-                <button
-                    type="button"
-                    class="gcp__toggle"
-                    aria-controls=id.clone()
-                    aria-label=toggle_name
-                    on:click=move |_| revealed.update(|r| *r = !*r)
-                >
-                    {toggle_text}
-                </button>
-            </div>
-            <p class="gcp__caps" id=caps_id aria-live="polite">
-                {move || caps_lock.get().then(|| caps_text.clone())}
-            </p>
-            {children.map(|c| c())}
+        <label class="gcp__label" for=id.clone()>{text(label)}</label>
+        <p class="gcp__error" id=error_id hidden=move || error.with(Option::is_none)>
+            {move || error.get()}
+        </p>
+        <div class="gcp__input-row">
+            // Passwords are ASCII: left to right even in a right-to-left form.
+            <input class="gcp__input" id=id.clone() dir="ltr"
+                type=move || if revealed.get() { "text" } else { "password" }
+                autocomplete=autocomplete spellcheck="false" autocapitalize="none" aria-required="true"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=describedby readonly=move || readonly.get() node_ref=input_ref
+                prop:value=move || value.get()
+                on:input=move |ev| dispatch.send(Event::Typed(field, event_target_value(&ev)))
+                on:keydown=on_key on:keyup=on_key on:blur=move |_| caps_lock.set(false) />
+            <button type="button" class="gcp__toggle" aria-controls=id aria-label=toggle_name
+                on:click=move |_| dispatch.send(Event::Reveal(field))>
+                {toggle_text}
+            </button>
         </div>
+        <p class="gcp__caps" id=caps_id aria-live="polite">
+            {move || caps_lock.get().then(|| caps_text.clone())}
+        </p>
     }
 }

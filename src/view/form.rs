@@ -1,306 +1,239 @@
-//! The change-password form: signals for what is typed, the policy checks derived from them,
-//! one submit task for the Graph call, and the rendering of every outcome.
+//! The change-password form. It reads the change and sends events; it keeps no state of its own
+//! beyond DOM refs and its parts' purely visual flags (Caps Lock, the announcement's debounce),
+//! so a re-render (a new locale) loses nothing.
 
 use super::field::PasswordField;
 use super::requirements::Requirements;
+use super::result::Results;
+use super::summary::Summary;
+use crate::change::session::Dispatch;
+use crate::change::{Change, Event, FocusTarget, Phase};
 use crate::config::{Config, ConfigError};
-use crate::graph::client;
-use crate::graph::deadline::Lifetime;
-use crate::graph::outcome::{Attempt, Outcome};
 use crate::i18n::texts::{Key, Texts};
-use crate::policy::{Entry, Field, Policy};
+use crate::policy::{Field, FieldProblems};
 use crate::strings;
-use crate::token::GetToken;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use web_sys::HtmlElement;
 
-/// Where the form reports each finished submit (the doors turn it into callbacks or events).
-pub type Report = Rc<dyn Fn(&Attempt)>;
-
-/// Gives every mounted form its own ids, so two on one page never share a `<label for>`.
+/// Gives every rendered form its own ids, so two on one page never share a `<label for>`.
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
-/// Focuses an element once the DOM has caught up with the signals just set.
-fn focus_soon(target: impl FnOnce() -> Option<HtmlElement> + 'static) {
-    request_animation_frame(move || {
-        if let Some(el) = target() {
-            let _ = el.focus();
-        }
-    });
+/// The elements focus moves to.
+#[derive(Clone, Copy, Default)]
+pub struct Refs {
+    pub fields: [NodeRef<html::Input>; 3],
+    pub summary: NodeRef<html::Div>,
+    pub result: NodeRef<html::Div>,
+}
+
+/// What the form reads of the options (the form is shown only while they are good).
+fn option<T: 'static>(
+    config: Signal<Result<Config, ConfigError>>,
+    read: impl Fn(&Config) -> Option<T> + 'static,
+) -> impl Fn() -> Option<T> + Copy + 'static {
+    let read = StoredValue::new_local(read);
+    move || config.with(|c| c.as_ref().ok().and_then(|c| read.with_value(|r| r(c))))
+}
+
+/// What the form's parts read and where they send; all `Copy`.
+#[derive(Clone, Copy)]
+struct Parts {
+    config: Signal<Result<Config, ConfigError>>,
+    change: ReadSignal<Change>,
+    dispatch: Dispatch,
+    refs: Refs,
+    /// The change is on its way: fields read-only, the button busy.
+    sending: Memo<bool>,
+    /// The client-side problems, once a submit was tried.
+    problems: Memo<Option<FieldProblems>>,
+    /// This form's number, for its ids.
+    n: usize,
+}
+
+impl Parts {
+    fn id(self, part: &str) -> String {
+        format!("gcp{}-{part}", self.n)
+    }
 }
 
 /// The form a host page mounts: current, new and confirmed password, checked as the user
 /// types, sent to Graph once valid.
 #[component]
 pub fn ChangePasswordForm(
-    /// Checked options, read when a submit starts (the form is shown only while they are good),
-    /// so a change never loses what was typed.
+    /// Checked options, read as they change, so a change never loses what was typed.
     config: Signal<Result<Config, ConfigError>>,
-    /// The host's token source, asked afresh for every request.
-    get_token: GetToken,
-    /// Told of every finished submit, unless the form went away first.
-    report: Report,
+    /// The change, owned by the mount.
+    change: ReadSignal<Change>,
+    /// Where the user's actions go.
+    dispatch: Dispatch,
     /// The interface's sentences, in the chosen locale.
     t: Arc<Texts>,
-    /// Ends when the host unmounts the form: aborts what is in flight and silences its outcome.
-    /// A re-render (a new locale) keeps it, so a request in flight still finishes and is told.
-    lifetime: Lifetime,
 ) -> impl IntoView {
-    // A Copy handle on the texts, for the closures below.
-    let ts = StoredValue::new(t.clone());
-    let n = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
-    let id = move |part: &str| format!("gcp{n}-{part}");
-    let policy = Policy::default();
-    let username =
-        move || config.with(|c| c.as_ref().ok().and_then(|c| c.user_principal_name.clone()));
-
-    let current = RwSignal::new(String::new());
-    let new = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    let attempted = RwSignal::new(false);
-    let revealed = [
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(false),
-    ];
-    let refs: [NodeRef<html::Input>; 3] = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
-    let summary_ref = NodeRef::<html::Div>::new();
-    let result_ref = NodeRef::<html::Div>::new();
-
-    let entry = move || Entry {
-        current: current.get(),
-        new: new.get(),
-        confirm: confirm.get(),
+    let parts = Parts {
+        config,
+        change,
+        dispatch,
+        refs: Refs::default(),
+        sending: Memo::new(move |_| change.with(|c| c.phase.sending())),
+        problems: Memo::new(move |_| change.with(|c| c.attempted.then(|| c.problems()))),
+        n: INSTANCES.fetch_add(1, Ordering::Relaxed) + 1,
     };
-    let problems = Memo::new({
-        let policy = policy.clone();
-        move |_| entry().problems(&policy)
-    });
-
-    let pending = RwSignal::new(false);
-    let sign_out_everywhere = RwSignal::new(false);
-    let reset_url =
-        move || config.with(|c| c.as_ref().ok().and_then(|c| c.reset_password_url.clone()));
-    let offer_sign_out =
-        move || config.with(|c| c.as_ref().is_ok_and(|c| c.offer_sign_out_everywhere));
-    // The last outcome, with the timeout it ran under (the timeout message names it).
-    let last = RwSignal::new(None::<(Attempt, u32)>);
-    let send = move |entry: Entry| {
-        let Ok(config) = config.get_untracked() else {
-            return;
-        };
-        let (get_token, report, lifetime) = (get_token.clone(), report.clone(), lifetime.clone());
-        let sign_out = config.offer_sign_out_everywhere && sign_out_everywhere.get_untracked();
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let attempt = client::change_password(
-                &config,
-                &get_token,
-                &lifetime,
-                &entry.current,
-                &entry.new,
-                sign_out,
-            )
-            .await;
-            drop(entry);
-            // The form went away while waiting: nothing to show, nobody to tell.
-            let Some(attempt) = attempt.filter(|_| !lifetime.ended()) else {
-                return;
-            };
-            match attempt.outcome {
-                Outcome::Changed => {
-                    for field in [current, new, confirm] {
-                        field.try_set(String::new());
-                    }
-                    sign_out_everywhere.try_set(false);
-                    attempted.try_set(false);
-                    focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into));
-                }
-                Outcome::WrongCurrentPassword(_) => {
-                    // The server's message is the one to read; the emptied field is not an
-                    // error of the user's to summarise.
-                    current.try_set(String::new());
-                    attempted.try_set(false);
-                    focus_soon(move || refs[0].try_get_untracked().flatten().map(Into::into));
-                }
-                _ => focus_soon(move || result_ref.try_get_untracked().flatten().map(Into::into)),
-            }
-            last.try_set(Some((attempt.clone(), config.timeout_ms)));
-            pending.try_set(false);
-            report(&attempt);
-        });
-    };
-    let shown = move || (!pending.get()).then(|| last.get()).flatten();
-
-    let result = move |success: bool| {
-        shown()
-            .filter(|(attempt, _): &(Attempt, u32)| {
-                (attempt.outcome == Outcome::Changed) == success
-            })
-            .map(|(attempt, timeout_ms)| {
-                let (message, sign_out, details, reset_text) = ts.with_value(|t| {
-                    (
-                        strings::outcome_message(t, &attempt.outcome, timeout_ms),
-                        strings::sign_out_result(t, attempt.sign_out),
-                        strings::details_line(
-                            t,
-                            &attempt.outcome,
-                            attempt.client_request_id.as_deref(),
-                        ),
-                        t.get(Key::ResetLink).to_owned(),
-                    )
-                });
-                let reset = matches!(attempt.outcome, Outcome::WrongCurrentPassword(_))
-                    .then(reset_url)
-                    .flatten();
-                view! {
-                    <div
-                        class="gcp__result"
-                        class=("gcp__result--success", success)
-                        class=("gcp__result--error", !success)
-                        tabindex="-1"
-                        data-kind=attempt.outcome.kind()
-                        node_ref=result_ref
-                    >
-                        <p class="gcp__result-message">{message}</p>
-                        {sign_out.map(|(text, warning)| view! {
-                            <p class="gcp__sign-out-result" class=("gcp__warning", warning)>{text}</p>
-                        })}
-                        {reset.map(|href| view! {
-                            <p class="gcp__reset"><a href=href>{reset_text}</a></p>
-                        })}
-                        {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
-                    </div>
-                }
-            })
-    };
-
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        for r in revealed {
-            r.set(false);
-        }
-        attempted.set(true);
-        if problems.get_untracked().is_empty() {
-            let entry = Entry {
-                current: current.get_untracked(),
-                new: new.get_untracked(),
-                confirm: confirm.get_untracked(),
-            };
-            send(entry);
-        } else {
-            focus_soon(move || summary_ref.get_untracked().map(Into::into));
-        }
-    };
-
-    let ids = [id("current"), id("new"), id("confirm")];
-    let problem = move |i: usize| problems.with(|p| p.of(Field::ALL[i]).cloned());
-    // A field's message, once the user has tried to submit.
-    let error_text = move |i: usize| {
-        attempted
-            .get()
-            .then(|| problem(i))
-            .flatten()
-            .map(|p| ts.with_value(|t| strings::field_problem(t, Field::ALL[i], &p)))
-    };
-    let error = move |i: usize| Signal::derive(move || error_text(i));
-    let summary_entries = {
-        let ids = ids.clone();
-        move || {
-            (0..3)
-                .filter_map(|i| error_text(i).map(|message| (i, message)))
-                .map(|(i, message)| {
-                    let href = format!("#{}", ids[i]);
-                    view! {
-                        <li>
-                            <a href=href on:click=move |ev| {
-                                ev.prevent_default();
-                                if let Some(input) = refs[i].get_untracked() {
-                                    let _ = input.focus();
-                                }
-                            }>{message}</a>
-                        </li>
-                    }
-                })
-                .collect_view()
-        }
-    };
-    let show_summary = move || attempted.get() && !problems.with(|p| p.is_empty());
-
-    let rules_id = id("rules");
-    let text = |key| t.get(key).to_owned();
-    let (submit_text, submitting_text) = (text(Key::Submit), text(Key::Submitting));
-    let (username_text, reset_text) = (text(Key::Username), text(Key::ResetLink));
-    let (sign_out_label, sign_out_hint) = (text(Key::SignOutLabel), text(Key::SignOutHint));
-    let form_label = text(Key::Submit);
-    let summary_title = text(Key::SummaryTitle);
+    let form_ref = NodeRef::<html::Form>::new();
+    follow_focus(change, parts.refs);
+    carry_styles(config, form_ref);
+    let idle = Memo::new(move |_| change.with(|c| c.phase == Phase::Editing));
+    let sending = parts.sending;
     let (lang, dir) = (t.locale.tag(), t.locale.is_rtl().then_some("rtl"));
-    let (t_current, t_new, t_rules, t_confirm) = (t.clone(), t.clone(), t.clone(), t);
-
+    let submit_text = t.get(Key::Submit).to_owned();
+    let submitting_text = t.get(Key::Submitting).to_owned();
+    let form_label = submit_text.clone();
+    let reset_url = option(config, |c| c.reset_password_url.clone());
     view! {
         // POST and no named password inputs: should the submit handler ever not run (or a host
         // call `form.submit()`), the browser's own submission carries no password.
-        <form class="gcp" method="post" novalidate aria-label=form_label on:submit=on_submit
-            lang=lang dir=dir>
-            <div
-                class="gcp__summary"
-                role="alert"
-                tabindex="-1"
-                aria-labelledby=id("summary-title")
-                node_ref=summary_ref
-                hidden=move || !show_summary()
-            >
-                <h2 class="gcp__summary-title" id=id("summary-title")>{summary_title}</h2>
-                <ul class="gcp__summary-list">{summary_entries}</ul>
-            </div>
-            {move || username().map(|upn| view! {
-                // Visually hidden and out of the tab order and the accessibility tree, yet rendered,
-                // so password managers file the new password under this account.
-                <input class="gcp__visually-hidden" type="text" name="username" autocomplete="username"
-                    aria-label=username_text.clone() value=upn readonly tabindex="-1" aria-hidden="true" />
-            })}
-            <PasswordField id=ids[0].clone() t=t_current field=Field::Current autocomplete="current-password"
-                value=current error=error(0) readonly=pending revealed=revealed[0] input_ref=refs[0]>
-                {move || reset_url().map(|href| view! {
-                    <p class="gcp__reset"><a href=href>{reset_text.clone()}</a></p>
-                })}
-            </PasswordField>
-            <PasswordField id=ids[1].clone() t=t_new field=Field::New autocomplete="new-password"
-                value=new error=error(1) readonly=pending revealed=revealed[1] input_ref=refs[1]
-                described_by=rules_id.clone()>
-                <Requirements id=rules_id.clone() policy=policy.clone() t=t_rules new=new current=current />
-            </PasswordField>
-            <PasswordField id=ids[2].clone() t=t_confirm field=Field::Confirm autocomplete="new-password"
-                value=confirm error=error(2) readonly=pending revealed=revealed[2] input_ref=refs[2] />
-            {move || offer_sign_out().then(|| view! {
-                <div class="gcp__check">
-                    <input class="gcp__checkbox" type="checkbox" id=id("sign-out")
-                        aria-describedby=id("sign-out-hint")
-                        prop:checked=move || sign_out_everywhere.get()
-                        on:change=move |ev| sign_out_everywhere.set(event_target_checked(&ev))
-                        disabled=move || pending.get() />
-                    <label class="gcp__check-label" for=id("sign-out")>{sign_out_label.clone()}</label>
-                    <p class="gcp__hint" id=id("sign-out-hint")>{sign_out_hint.clone()}</p>
-                </div>
-            })}
-            <button class="gcp__submit" type="submit" disabled=move || pending.get()
-                aria-busy=move || pending.get().then_some("true")>
-                {move || if pending.get() { submitting_text.clone() } else { submit_text.clone() }}
+        <form class="gcp" method="post" novalidate aria-label=form_label lang=lang dir=dir
+            node_ref=form_ref
+            on:submit=move |ev: SubmitEvent| {
+                ev.prevent_default();
+                dispatch.send(Event::Submit);
+            }>
+            <Summary id=parts.id("summary") t=t.clone() problems=parts.problems refs=parts.refs n=parts.n />
+            {fields(parts, &t)}
+            {sign_out_box(parts, &t)}
+            <button class="gcp__submit" type="submit" disabled=move || !idle.get()
+                aria-busy=move || sending.get().then_some("true")>
+                {move || if sending.get() { submitting_text.clone() } else { submit_text.clone() }}
             </button>
-            // Live regions exist from the start, so screen readers announce what is put in them:
-            // success politely, failures assertively.
-            <div class="gcp__outcome">
-                <div role="status">{move || result(true)}</div>
-                <div role="alert">{move || result(false)}</div>
-            </div>
+            <Results change=change t=t reset_url=reset_url result_ref=parts.refs.result />
         </form>
     }
+}
+
+/// The hidden username for password managers, and the three password fields.
+fn fields(p: Parts, t: &Arc<Texts>) -> impl IntoView {
+    let text = |f: Field| Memo::new(move |_| p.change.with(|c| c.entry.text(f).to_owned()));
+    let (current, new) = (text(Field::Current), text(Field::New));
+    let username = option(p.config, |c| c.user_principal_name.clone());
+    let reset_url = option(p.config, |c| c.reset_password_url.clone());
+    let username_text = t.get(Key::Username).to_owned();
+    let reset_text = t.get(Key::ResetLink).to_owned();
+    let ts = StoredValue::new(t.clone());
+    let field = move |f: Field, autocomplete: &'static str, described_by: Option<String>| {
+        let error = Signal::derive(move || message(p.problems, f, ts));
+        let input = view! {
+            <PasswordField id=p.id(f.name()) t=ts.get_value() field=f autocomplete=autocomplete
+                value=text(f) readonly=p.sending error=error
+                revealed=Signal::derive(move || p.change.with(|c| c.revealed[f as usize]))
+                dispatch=p.dispatch input_ref=p.refs.fields[f as usize] described_by=described_by />
+        };
+        (error, input)
+    };
+    let (current_error, current_input) = field(Field::Current, "current-password", None);
+    let (new_error, new_input) = field(Field::New, "new-password", Some(p.id("rules")));
+    let (confirm_error, confirm_input) = field(Field::Confirm, "new-password", None);
+    view! {
+        // Hidden, yet read by password managers, which file the new password under it.
+        {move || username().map(|upn| view! {
+            <input class="gcp__username" type="text" name="username" autocomplete="username"
+                aria-label=username_text.clone() value=upn readonly hidden />
+        })}
+        {group(current_error, current_input, move || reset_url().map(|href| view! {
+            <p class="gcp__reset"><a href=href>{reset_text.clone()}</a></p>
+        }))}
+        {group(new_error, new_input, view! {
+            <Requirements id=p.id("rules") t=t.clone() new=new current=current />
+        })}
+        {group(confirm_error, confirm_input, ())}
+    }
+}
+
+/// A field with what goes under it, marked when it has a message.
+fn group(
+    error: Signal<Option<String>>,
+    input: impl IntoView,
+    under: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="gcp__field" class=("gcp__field--error", move || error.with(Option::is_some))>
+            {input}
+            {under}
+        </div>
+    }
+}
+
+/// A field's message, once the user has tried to submit.
+fn message(
+    problems: Memo<Option<FieldProblems>>,
+    field: Field,
+    t: StoredValue<Arc<Texts>>,
+) -> Option<String> {
+    problems.with(|p| {
+        let problem = p.as_ref()?.of(field)?;
+        Some(t.with_value(|t| strings::field_problem(t, field, problem)))
+    })
+}
+
+/// "Also sign me out everywhere", when the host offers it.
+fn sign_out_box(p: Parts, t: &Texts) -> impl IntoView {
+    let offered = option(p.config, |c| c.offer_sign_out_everywhere.then_some(()));
+    let label = t.get(Key::SignOutLabel).to_owned();
+    let hint = t.get(Key::SignOutHint).to_owned();
+    let (id, hint_id) = (p.id("sign-out"), p.id("sign-out-hint"));
+    move || {
+        offered().map(|()| view! {
+            <div class="gcp__check">
+                <input class="gcp__checkbox" type="checkbox" id=id.clone() aria-describedby=hint_id.clone()
+                    prop:checked=move || p.change.with(|c| c.sign_out)
+                    on:change=move |ev| p.dispatch.send(Event::SignOutTicked(event_target_checked(&ev)))
+                    disabled=move || p.sending.get() />
+                <label class="gcp__check-label" for=id.clone()>{label.clone()}</label>
+                <p class="gcp__hint" id=hint_id.clone()>{hint.clone()}</p>
+            </div>
+        })
+    }
+}
+
+/// Moves focus where the change asks, once the DOM has caught up with it.
+fn follow_focus(change: ReadSignal<Change>, refs: Refs) {
+    // A memo: only a new request moves focus, not every keystroke.
+    let focus = Memo::new(move |_| change.with(|c| c.focus));
+    Effect::watch(
+        move || focus.get(),
+        move |focus, _, _| {
+            let Some(focus) = *focus else { return };
+            request_animation_frame(move || {
+                let element: Option<HtmlElement> = match focus.target {
+                    FocusTarget::Summary => {
+                        refs.summary.try_get_untracked().flatten().map(Into::into)
+                    }
+                    FocusTarget::Result => {
+                        refs.result.try_get_untracked().flatten().map(Into::into)
+                    }
+                    FocusTarget::Field(f) => refs.fields[f as usize]
+                        .try_get_untracked()
+                        .flatten()
+                        .map(Into::into),
+                };
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            });
+        },
+        false,
+    );
+}
+
+/// Attaches the form's own stylesheet to the document or shadow root it renders in, unless the
+/// host said `unstyled`.
+fn carry_styles(config: Signal<Result<Config, ConfigError>>, form: NodeRef<html::Form>) {
+    let unstyled = option(config, |c| Some(c.unstyled));
+    Effect::new(move |_| {
+        if let (Some(form), Some(false)) = (form.get(), unstyled()) {
+            crate::style::attach(&form);
+        }
+    });
 }

@@ -1,8 +1,13 @@
 //! The host's options, checked once at mount so a bad option fails loudly instead of mounting a
 //! broken form. Pure: the JS side (`embed/`) only reads values out of the options object.
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod surfaces;
+mod table;
+
 use crate::i18n::texts::Key;
 use std::fmt;
+pub use table::{Names, Opt, Options, Source};
 
 /// Graph's production endpoint.
 pub const DEFAULT_BASE_URL: &str = "https://graph.microsoft.com/v1.0";
@@ -11,22 +16,6 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// Microsoft's self-service password reset, offered to a user who has forgotten the current one.
 pub const DEFAULT_RESET_PASSWORD_URL: &str = "https://passwordreset.microsoftonline.com/";
-
-/// Options as a door hands them over, unchecked; `None` means "not given" (the default).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Options {
-    pub base_url: Option<String>,
-    pub user_principal_name: Option<String>,
-    pub user_id: Option<String>,
-    pub timeout_ms: Option<f64>,
-    pub offer_sign_out_everywhere: bool,
-    /// `Some("")` hides the link.
-    pub reset_password_url: Option<String>,
-    /// A BCP 47 tag; unknown or unsupported tags fall back silently.
-    pub locale: Option<String>,
-    /// The host's sentences by key; `None` for a value that is not a string.
-    pub strings: Vec<(String, Option<String>)>,
-}
 
 /// Checked options, with documented defaults: the one options type all three doors fill.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +36,8 @@ pub struct Config {
     pub locale: Option<String>,
     /// The host's own sentences, replacing the locale's.
     pub strings: Vec<(Key, String)>,
+    /// Leave out the form's own stylesheet.
+    pub unstyled: bool,
 }
 
 impl Default for Config {
@@ -60,6 +51,7 @@ impl Default for Config {
             reset_password_url: Some(DEFAULT_RESET_PASSWORD_URL.to_owned()),
             locale: None,
             strings: Vec::new(),
+            unstyled: false,
         }
     }
 }
@@ -75,48 +67,15 @@ pub enum Door {
     Leptos,
 }
 
-/// An option, named per door in error messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Opt {
-    GetToken,
-    BaseUrl,
-    UserPrincipalName,
-    UserId,
-    TimeoutMs,
-    ResetPasswordUrl,
-    Strings,
-    Locale,
-}
-
 impl Opt {
     /// The option as the developer wrote it at this door.
-    pub fn name(self, door: Door) -> &'static str {
-        use Opt::*;
-        match (door, self) {
-            (Door::Mount, GetToken) => "options.getToken",
-            (Door::Mount, BaseUrl) => "options.baseUrl",
-            (Door::Mount, UserPrincipalName) => "options.userPrincipalName",
-            (Door::Mount, UserId) => "options.userId",
-            (Door::Mount, TimeoutMs) => "options.timeoutMs",
-            (Door::Mount, ResetPasswordUrl) => "options.resetPasswordUrl",
-            (Door::Element, ResetPasswordUrl) => "the reset-password-url attribute",
-            (Door::Leptos, ResetPasswordUrl) => "the reset_password_url prop",
-            (Door::Mount, Strings) => "options.strings",
-            (Door::Mount, Locale) => "options.locale",
-            (Door::Element, Locale) => "the locale attribute",
-            (Door::Leptos, Locale) => "the locale prop",
-            (Door::Element, Strings) => "the strings property",
-            (Door::Leptos, Strings) => "the strings prop",
-            (Door::Element, GetToken) => "the getToken property",
-            (Door::Element, BaseUrl) => "the base-url attribute",
-            (Door::Element, UserPrincipalName) => "the user-principal-name attribute",
-            (Door::Element, UserId) => "the user-id attribute",
-            (Door::Element, TimeoutMs) => "the timeout-ms attribute",
-            (Door::Leptos, GetToken) => "the get_token prop",
-            (Door::Leptos, BaseUrl) => "the base_url prop",
-            (Door::Leptos, UserPrincipalName) => "the user_principal_name prop",
-            (Door::Leptos, UserId) => "the user_id prop",
-            (Door::Leptos, TimeoutMs) => "the timeout_ms prop",
+    pub fn name(self, door: Door) -> String {
+        let names = self.names();
+        match (door, names.attribute) {
+            (Door::Mount, _) => format!("options.{}", names.js),
+            (Door::Element, Some(attribute)) => format!("the {attribute} attribute"),
+            (Door::Element, None) => format!("the {} property", names.js),
+            (Door::Leptos, _) => format!("the {} prop", names.prop),
         }
     }
 }
@@ -292,6 +251,7 @@ impl Config {
     /// Checks raw option values; `None` means "not given", so the default applies.
     pub fn new(options: Options) -> Result<Self, ConfigError> {
         let Options {
+            get_token,
             base_url,
             user_principal_name,
             user_id,
@@ -300,7 +260,11 @@ impl Config {
             reset_password_url,
             locale,
             strings,
+            unstyled,
         } = options;
+        if !get_token {
+            return Err(ConfigError::GetTokenNotFunction);
+        }
         let strings = strings
             .into_iter()
             .map(|(name, text)| {
@@ -312,6 +276,7 @@ impl Config {
             offer_sign_out_everywhere,
             locale: locale.filter(|l| !l.trim().is_empty()),
             strings,
+            unstyled,
             ..Config::default()
         };
         if let Some(url) = reset_password_url {
@@ -340,12 +305,17 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// Options with a token source and nothing else.
+    fn given() -> Options {
+        Options {
+            get_token: true,
+            ..Options::default()
+        }
+    }
+
     #[test]
     fn defaults() {
-        let c = Config::new(Options {
-            ..Options::default()
-        })
-        .unwrap();
+        let c = Config::new(Options { ..given() }).unwrap();
         assert_eq!(c.base_url, "https://graph.microsoft.com/v1.0");
         assert_eq!(c.timeout_ms, 30_000);
         assert_eq!(c.user_principal_name, None);
@@ -381,7 +351,7 @@ mod tests {
         assert_eq!(
             Config::new(Options {
                 base_url: Some("http://x.example".into()),
-                ..Options::default()
+                ..given()
             }),
             Err(ConfigError::BaseUrl(BaseUrlProblem::NotHttps))
         );
@@ -414,7 +384,7 @@ mod tests {
         assert_eq!(
             Config::new(Options {
                 timeout_ms: Some(5000.0),
-                ..Options::default()
+                ..given()
             })
             .unwrap()
             .timeout_ms,
@@ -425,7 +395,7 @@ mod tests {
                 matches!(
                     Config::new(Options {
                         timeout_ms: Some(bad),
-                        ..Options::default()
+                        ..given()
                     }),
                     Err(ConfigError::BadTimeout)
                 ),
@@ -439,7 +409,7 @@ mod tests {
         assert_eq!(
             Config::new(Options {
                 user_principal_name: Some("  ".into()),
-                ..Options::default()
+                ..given()
             })
             .unwrap()
             .user_principal_name,
@@ -448,7 +418,7 @@ mod tests {
         assert_eq!(
             Config::new(Options {
                 user_principal_name: Some("adele@contoso.example".into()),
-                ..Options::default()
+                ..given()
             })
             .unwrap()
             .user_principal_name
@@ -463,7 +433,7 @@ mod tests {
             assert_eq!(
                 Config::new(Options {
                     user_id: Some(bad.into()),
-                    ..Options::default()
+                    ..given()
                 }),
                 Err(ConfigError::BadUserId),
                 "{bad:?}"
@@ -471,7 +441,7 @@ mod tests {
         }
         let c = Config::new(Options {
             user_id: Some(" adele@contoso.example ".into()),
-            ..Options::default()
+            ..given()
         })
         .unwrap();
         assert_eq!(c.user_id.as_deref(), Some("adele@contoso.example"));
@@ -482,7 +452,7 @@ mod tests {
         let with = |url: &str| {
             Config::new(Options {
                 reset_password_url: Some(url.into()),
-                ..Options::default()
+                ..given()
             })
         };
         assert_eq!(
@@ -516,7 +486,7 @@ mod tests {
                     .into_iter()
                     .map(|(k, v)| (k.to_owned(), v.map(str::to_owned)))
                     .collect(),
-                ..Options::default()
+                ..given()
             })
         };
         assert_eq!(
@@ -552,6 +522,43 @@ mod tests {
         assert!(ConfigError::BadTimeout
             .message(Door::Element)
             .contains("timeout-ms attribute"));
+    }
+
+    #[test]
+    fn a_token_source_is_required() {
+        assert_eq!(
+            Config::new(Options::default()),
+            Err(ConfigError::GetTokenNotFunction)
+        );
+    }
+
+    #[test]
+    fn every_option_is_named_as_written_at_each_door() {
+        let names = |opt: Opt| [Door::Mount, Door::Element, Door::Leptos].map(|d| opt.name(d));
+        assert_eq!(
+            names(Opt::TimeoutMs),
+            [
+                "options.timeoutMs",
+                "the timeout-ms attribute",
+                "the timeout_ms prop"
+            ]
+        );
+        assert_eq!(
+            names(Opt::Strings),
+            [
+                "options.strings",
+                "the strings property",
+                "the strings prop"
+            ]
+        );
+        assert_eq!(
+            names(Opt::GetToken),
+            [
+                "options.getToken",
+                "the getToken property",
+                "the get_token prop"
+            ]
+        );
     }
 
     #[test]

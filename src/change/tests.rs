@@ -1,0 +1,326 @@
+use super::*;
+use crate::graph::outcome::{Details, FailureKind, Reason, TokenError};
+
+const SETTINGS: Settings = Settings {
+    offer_sign_out: true,
+    timeout_ms: 30_000,
+};
+
+fn typed(change: &mut Change, current: &str, new: &str, confirm: &str) {
+    for (field, text) in [
+        (Field::Current, current),
+        (Field::New, new),
+        (Field::Confirm, confirm),
+    ] {
+        assert!(update(change, Event::Typed(field, text.into()), &SETTINGS).is_empty());
+    }
+}
+
+/// A form with a valid entry, submitted: the change is waiting for its tokens.
+fn sent(sign_out: bool) -> Change {
+    let mut change = Change::default();
+    typed(
+        &mut change,
+        "Start-Here-2026",
+        "Blue-Harbour-42",
+        "Blue-Harbour-42",
+    );
+    update(&mut change, Event::SignOutTicked(sign_out), &SETTINGS);
+    let effects = update(&mut change, Event::Submit, &SETTINGS);
+    assert_eq!(
+        effects,
+        vec![Effect::Send {
+            n: change.sent,
+            entry: change.entry.clone(),
+            sign_out
+        }]
+    );
+    change
+}
+
+/// Graph's answer to the change sent first.
+fn answer(outcome: Outcome) -> Event {
+    answer_to(1, outcome)
+}
+
+fn answer_to(n: u32, outcome: Outcome) -> Event {
+    Event::Answered(
+        n,
+        Attempt {
+            outcome,
+            client_request_id: Some("c-1".into()),
+        },
+    )
+}
+
+fn bad(status: u16) -> Details {
+    Details {
+        status,
+        ..Details::default()
+    }
+}
+
+fn failed_kind(effects: &[Effect]) -> Option<FailureKind> {
+    effects.iter().find_map(|e| match e {
+        Effect::Report(Report::Failed(f)) => Some(f.kind),
+        _ => None,
+    })
+}
+
+#[test]
+fn typing_fills_the_fields_and_revealing_toggles_one() {
+    let mut change = Change::default();
+    typed(&mut change, "a", "b", "c");
+    assert_eq!(
+        (
+            change.entry.current.as_str(),
+            change.entry.new.as_str(),
+            change.entry.confirm.as_str()
+        ),
+        ("a", "b", "c")
+    );
+    update(&mut change, Event::Reveal(Field::New), &SETTINGS);
+    assert_eq!(change.revealed, [false, true, false]);
+    update(&mut change, Event::Reveal(Field::New), &SETTINGS);
+    assert_eq!(change.revealed, [false; 3]);
+}
+
+#[test]
+fn a_submit_the_checks_stop_sends_nothing_and_focuses_the_summary() {
+    let mut change = Change::default();
+    typed(&mut change, "", "short", "other");
+    update(&mut change, Event::Reveal(Field::New), &SETTINGS);
+    assert!(update(&mut change, Event::Submit, &SETTINGS).is_empty());
+    assert!(change.attempted);
+    assert_eq!(
+        change.revealed, [false; 3],
+        "submitting hides every field again"
+    );
+    assert_eq!(change.phase, Phase::Editing);
+    assert_eq!(change.focus.map(|f| f.target), Some(FocusTarget::Summary));
+    let first = change.focus.unwrap().serial;
+    update(&mut change, Event::Submit, &SETTINGS);
+    assert_ne!(
+        change.focus.unwrap().serial,
+        first,
+        "a second request moves focus again"
+    );
+}
+
+#[test]
+fn a_valid_submit_sends_once_and_locks_the_fields() {
+    let mut change = sent(false);
+    assert_eq!(change.phase, Phase::WaitingForTokens);
+    assert!(update(&mut change, Event::Submit, &SETTINGS).is_empty());
+    update(&mut change, Event::Typed(Field::New, "x".into()), &SETTINGS);
+    assert_eq!(
+        change.entry.new, "Blue-Harbour-42",
+        "read-only while sending"
+    );
+    update(&mut change, Event::Sending(1), &SETTINGS);
+    assert_eq!(change.phase, Phase::Sending);
+    assert!(update(&mut change, Event::Submit, &SETTINGS).is_empty());
+}
+
+#[test]
+fn sign_out_is_sent_only_when_offered_and_ticked() {
+    let mut change = Change::default();
+    typed(
+        &mut change,
+        "Start-Here-2026",
+        "Blue-Harbour-42",
+        "Blue-Harbour-42",
+    );
+    update(&mut change, Event::SignOutTicked(true), &SETTINGS);
+    let not_offered = Settings {
+        offer_sign_out: false,
+        ..SETTINGS
+    };
+    let effects = update(&mut change, Event::Submit, &not_offered);
+    assert!(matches!(
+        effects[..],
+        [Effect::Send {
+            sign_out: false,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn a_204_is_told_at_once_clears_the_form_and_focuses_the_result() {
+    let mut change = sent(false);
+    update(&mut change, Event::Sending(1), &SETTINGS);
+    let effects = update(&mut change, answer(Outcome::Changed), &SETTINGS);
+    assert_eq!(
+        effects,
+        vec![Effect::Report(Report::Changed {
+            client_request_id: Some("c-1".into()),
+            sign_out: SignOutEverywhere::NotRequested
+        })]
+    );
+    assert_eq!(change.entry, Entry::default());
+    assert_eq!(change.phase, Phase::Editing);
+    assert!(!change.attempted);
+    assert_eq!(change.focus.map(|f| f.target), Some(FocusTarget::Result));
+    let told = change.told.as_ref().unwrap();
+    assert_eq!(
+        (&told.attempt.outcome, told.sign_out),
+        (&Outcome::Changed, None)
+    );
+}
+
+#[test]
+fn with_sign_out_the_204_is_told_first_and_the_revoke_follows_on_its_own() {
+    let mut change = sent(true);
+    let effects = update(&mut change, answer(Outcome::Changed), &SETTINGS);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Report(Report::Changed {
+                client_request_id: Some("c-1".into()),
+                sign_out: SignOutEverywhere::Requested
+            }),
+            Effect::Revoke(1)
+        ]
+    );
+    assert_eq!(change.phase, Phase::SigningOut);
+    assert!(!change.sign_out, "the box is cleared with the form");
+    let pending = change.told.as_ref().and_then(|t| t.sign_out);
+    assert_eq!(pending, Some(SignOutLine::Pending));
+    assert!(
+        update(&mut change, Event::Submit, &SETTINGS).is_empty(),
+        "still in flight"
+    );
+    let result = SignedOutEverywhere {
+        done: true,
+        status: Some(204),
+        request_id: None,
+    };
+    let stray = update(&mut change, Event::SignedOut(7, result.clone()), &SETTINGS);
+    assert!(stray.is_empty(), "only the revoke of this change is told");
+    let effects = update(&mut change, Event::SignedOut(1, result.clone()), &SETTINGS);
+    assert_eq!(
+        effects,
+        vec![Effect::Report(Report::SignedOut(result.clone()))]
+    );
+    assert_eq!(change.phase, Phase::Editing);
+    assert_eq!(change.told.unwrap().sign_out, Some(SignOutLine::Done));
+    let mut again = sent(true);
+    update(&mut again, answer(Outcome::Changed), &SETTINGS);
+    update(
+        &mut again,
+        Event::SignedOut(1, SignedOutEverywhere::unanswered()),
+        &SETTINGS,
+    );
+    assert_eq!(again.told.unwrap().sign_out, Some(SignOutLine::Failed));
+}
+
+#[test]
+fn a_wrong_current_password_empties_that_field_only_and_focuses_it() {
+    let mut change = sent(false);
+    let effects = update(
+        &mut change,
+        answer(Outcome::WrongCurrentPassword(bad(400))),
+        &SETTINGS,
+    );
+    assert_eq!(
+        failed_kind(&effects),
+        Some(FailureKind::WrongCurrentPassword)
+    );
+    assert_eq!(change.entry.current, "");
+    assert_eq!(change.entry.new, "Blue-Harbour-42");
+    assert!(!change.attempted, "no error summary for the emptied field");
+    let target = change.focus.map(|f| f.target);
+    assert_eq!(target, Some(FocusTarget::Field(Field::Current)));
+}
+
+#[test]
+fn after_an_uncertain_answer_a_wrong_current_password_says_the_change_may_have_happened() {
+    for uncertain in [
+        Outcome::Timeout,
+        Outcome::NetworkError,
+        Outcome::ServerError(bad(504)),
+        Outcome::ServerError(bad(502)),
+    ] {
+        let mut change = sent(false);
+        update(&mut change, answer(uncertain.clone()), &SETTINGS);
+        typed(
+            &mut change,
+            "Start-Here-2026",
+            "Blue-Harbour-42",
+            "Blue-Harbour-42",
+        );
+        update(&mut change, Event::Submit, &SETTINGS);
+        update(
+            &mut change,
+            answer_to(2, Outcome::WrongCurrentPassword(bad(400))),
+            &SETTINGS,
+        );
+        assert!(
+            change.told.as_ref().unwrap().after_uncertain,
+            "{uncertain:?}"
+        );
+    }
+    let mut change = sent(false);
+    update(
+        &mut change,
+        answer(Outcome::ServerError(bad(500))),
+        &SETTINGS,
+    );
+    typed(
+        &mut change,
+        "x-Start-Here-2026",
+        "Blue-Harbour-42",
+        "Blue-Harbour-42",
+    );
+    update(&mut change, Event::Submit, &SETTINGS);
+    update(
+        &mut change,
+        answer_to(2, Outcome::WrongCurrentPassword(bad(400))),
+        &SETTINGS,
+    );
+    assert!(
+        !change.told.unwrap().after_uncertain,
+        "a 500 is not uncertain"
+    );
+}
+
+#[test]
+fn answers_at_the_wrong_time_change_nothing() {
+    let mut change = Change::default();
+    typed(&mut change, "a", "b", "c");
+    let before = change.clone();
+    assert!(update(&mut change, answer(Outcome::Changed), &SETTINGS).is_empty());
+    assert!(update(
+        &mut change,
+        Event::SignedOut(0, SignedOutEverywhere::unanswered()),
+        &SETTINGS
+    )
+    .is_empty());
+    assert!(update(&mut change, Event::Sending(0), &SETTINGS).is_empty());
+    assert_eq!(change, before);
+    let mut busy = sent(false);
+    let before = busy.clone();
+    assert!(update(&mut busy, answer_to(9, Outcome::Changed), &SETTINGS).is_empty());
+    assert_eq!(
+        busy, before,
+        "an answer for another change is not this one's"
+    );
+}
+
+#[test]
+fn a_token_that_cannot_be_had_is_a_failure_and_the_form_is_usable_again() {
+    let mut change = sent(true);
+    let no_token = Outcome::TokenUnavailable(TokenError::Rejected, Reason::Revoke);
+    let effects = update(&mut change, answer(no_token), &SETTINGS);
+    assert_eq!(failed_kind(&effects), Some(FailureKind::TokenUnavailable));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Revoke(_))));
+    assert_eq!(change.phase, Phase::Editing);
+    assert_eq!(
+        change.entry.new, "Blue-Harbour-42",
+        "what was typed is kept"
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
