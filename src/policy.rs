@@ -1,5 +1,7 @@
 //! Password policy as data: a list of named rules, each met or not, so the view can render a live
-//! checklist and another directory's policy can be plugged in later. Pure; no browser types.
+//! checklist and another directory's policy can be plugged in later. Pure, with no dependency at
+//! all: the local Graph (`emulator/`) compiles this same file for its own checks, so the symbol
+//! set and the substitution table are written once.
 
 /// Symbols Microsoft Entra ID accepts by default (space is allowed too: `Policy::allow_space`).
 pub const ENTRA_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";
@@ -193,6 +195,20 @@ pub enum FieldProblem {
     Policy(RuleFailure),
     SameAsCurrent,
     Mismatch,
+}
+
+/// The letter a common substitution stands for (`0` → `o`, `@` → `a`, `$` → `s`…), lower-cased:
+/// what attackers and Entra Password Protection undo before comparing with a list of words.
+pub fn unsubstituted(c: char) -> char {
+    match c.to_ascii_lowercase() {
+        '0' => 'o',
+        '1' | '!' | '|' => 'l',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        other => other,
+    }
 }
 
 /// The three fields of the form.

@@ -2,6 +2,8 @@
 //! with penalties for repeats, keyboard-free sequences and common words. Pure and small
 //! (no dictionaries beyond a short list), so it costs little in the wasm.
 
+use crate::policy::unsubstituted;
+
 /// Words and fragments attackers try first; matched after undoing common substitutions.
 const COMMON: &[&str] = &[
     "password",
@@ -89,18 +91,6 @@ fn charset_bits(password: &str) -> f64 {
     f64::from(size.max(1)).log2()
 }
 
-fn unleet(c: char) -> char {
-    match c.to_ascii_lowercase() {
-        '0' => 'o',
-        '1' | '!' | '|' => 'l',
-        '3' => 'e',
-        '4' | '@' => 'a',
-        '5' | '$' => 's',
-        '7' => 't',
-        other => other,
-    }
-}
-
 /// Characters past this are not estimated: the policy refuses them anyway, and the repeat
 /// search below is quadratic in the length.
 pub const ESTIMATED_AT_MOST: usize = 256;
@@ -125,7 +115,7 @@ pub fn entropy_bits(password: &str) -> f64 {
             weight[i] = 0.25;
         }
     }
-    let plain: Vec<char> = chars.iter().map(|c| unleet(*c)).collect();
+    let plain: Vec<char> = chars.iter().map(|c| unsubstituted(*c)).collect();
     let mut words = 0;
     for word in COMMON {
         let w: Vec<char> = word.chars().collect();

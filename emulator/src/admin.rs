@@ -44,9 +44,9 @@ impl Emulator {
                     }
                     json_response(200, json!({ "queued": self.faults.len() }))
                 }
-                Ok((Queued::RevokeFails(status), times)) => {
+                Ok((Queued::Revoke(fault), times)) => {
                     for _ in 0..times {
-                        self.revoke_faults.push_back(status);
+                        self.revoke_faults.push_back(fault.clone());
                     }
                     json_response(200, json!({ "queued": self.revoke_faults.len() }))
                 }
@@ -75,7 +75,7 @@ impl Emulator {
             origin: req.header("origin").map(str::to_owned),
             token: auth.label(),
             user: match auth {
-                Auth::User(i) => Some(self.users[*i].user_principal_name.clone()),
+                Auth::User(i, _) => Some(self.users[*i].user_principal_name.clone()),
                 _ => None,
             },
             content_type: req.header("content-type").map(str::to_owned),

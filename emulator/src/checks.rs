@@ -7,6 +7,7 @@
 use crate::directory::{Refusal, EXPIRED_TOKEN};
 use crate::graph::{graph_error, with_ids, Emulator};
 use crate::http::{Request, Response};
+use crate::jwt::{self, Grants};
 use serde_json::Value;
 
 /// The parameters of the changePassword action; any other body property is refused.
@@ -19,8 +20,8 @@ pub(crate) enum Auth {
     NotBearer,
     Expired,
     Unknown,
-    /// The index of the signed-in user.
-    User(usize),
+    /// The index of the signed-in user, and what the token lets it do.
+    User(usize, Grants),
 }
 
 impl Auth {
@@ -31,7 +32,7 @@ impl Auth {
             Auth::NotBearer => "not-bearer",
             Auth::Expired => "expired",
             Auth::Unknown => "unknown",
-            Auth::User(_) => "valid",
+            Auth::User(..) => "valid",
         }
     }
 }
@@ -58,16 +59,33 @@ impl Emulator {
             Auth::Missing
         } else if token == EXPIRED_TOKEN {
             Auth::Expired
+        } else if let Some(i) = self.users.iter().position(|u| u.token == token) {
+            Auth::User(i, Grants::ALL)
         } else {
-            self.users
-                .iter()
-                .position(|u| u.token == token)
-                .map_or(Auth::Unknown, Auth::User)
+            self.authenticate_jwt(token)
         }
     }
 
-    /// The signed-in user's index, or Graph's 401 for the token: the first check of every call.
-    pub(crate) fn signed_in(auth: &Auth, req: &Request) -> Result<usize, Response> {
+    /// A JWT whose `oid` or `upn` names a user is that user, with the token's scopes.
+    fn authenticate_jwt(&self, token: &str) -> Auth {
+        let Some(jwt) = jwt::read(token, crate::clock::now_secs() as f64) else {
+            return Auth::Unknown;
+        };
+        let user = self
+            .users
+            .iter()
+            .position(|u| jwt.names.iter().any(|n| u.is_named_by(n)));
+        match user {
+            _ if jwt.wrong_audience => Auth::Unknown,
+            _ if jwt.expired => Auth::Expired,
+            Some(i) => Auth::User(i, jwt.grants),
+            None => Auth::Unknown,
+        }
+    }
+
+    /// The signed-in user's index and grants, or Graph's 401 for the token: the first check of
+    /// every call.
+    pub(crate) fn signed_in(auth: &Auth, req: &Request) -> Result<(usize, Grants), Response> {
         // The 401 wordings are common in public threads (not in EVIDENCE.md).
         let unauthorized =
             |message| Err(graph_error(401, "InvalidAuthenticationToken", message, req));
@@ -76,7 +94,7 @@ impl Emulator {
             Auth::NotBearer => unauthorized("Access token validation failure."),
             Auth::Expired => unauthorized("Lifetime validation failed, the token is expired."),
             Auth::Unknown => unauthorized("Access token validation failure. Invalid audience."),
-            Auth::User(i) => Ok(*i),
+            Auth::User(i, grants) => Ok((*i, *grants)),
         }
     }
 
@@ -87,8 +105,8 @@ impl Emulator {
         auth: &Auth,
         target: &Target,
     ) -> Response {
-        let user = match Self::signed_in(auth, req) {
-            Ok(i) => &mut self.users[i],
+        let (user, grants) = match Self::signed_in(auth, req) {
+            Ok((i, grants)) => (&mut self.users[i], grants),
             Err(refused) => return refused,
         };
         if let Target::User(key) = target {
@@ -104,13 +122,8 @@ impl Emulator {
                 );
             }
         }
-        if !user.can_change_password {
-            return graph_error(
-                403,
-                "Authorization_RequestDenied",
-                "Insufficient privileges to complete the operation.",
-                req,
-            );
+        if !user.can_change_password || !grants.change_password {
+            return insufficient_privileges(req);
         }
         if let Some(refused) = unsupported_media_type(req) {
             return refused;
@@ -194,6 +207,16 @@ impl Emulator {
             }
         }
     }
+}
+
+/// Real (EVIDENCE.md): Graph's answer to a token without the call's permission.
+pub(crate) fn insufficient_privileges(req: &Request) -> Response {
+    graph_error(
+        403,
+        "Authorization_RequestDenied",
+        "Insufficient privileges to complete the operation.",
+        req,
+    )
 }
 
 /// 415 unless the body is declared `application/json` (any case, parameters allowed).

@@ -3,6 +3,7 @@
 //! checks a client cannot do, so those paths can be tried for real.
 
 use crate::object_id;
+use crate::policy::{unsubstituted, Policy};
 use serde::Deserialize;
 use std::fmt;
 
@@ -113,36 +114,15 @@ const BANNED: &[&str] = &[
     "password", "contoso", "welcome", "qwerty", "letmein", "changeme", "admin",
 ];
 
-const SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<> ";
-
-/// Entra's default complexity: 8–256 characters, 3 of 4 categories, allowed characters only.
+/// Entra's default complexity (8–256 characters, 3 of 4 categories, allowed characters only),
+/// by the component's own policy: the server checks what the form checks.
 pub fn complexity_ok(password: &str) -> bool {
-    let len = password.chars().count();
-    let allowed = password
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || SYMBOLS.contains(c));
-    let categories = [
-        password.chars().any(|c| c.is_ascii_lowercase()),
-        password.chars().any(|c| c.is_ascii_uppercase()),
-        password.chars().any(|c| c.is_ascii_digit()),
-        password.chars().any(|c| SYMBOLS.contains(c)),
-    ];
-    (8..=256).contains(&len) && allowed && categories.iter().filter(|x| **x).count() >= 3
+    Policy::default().check(password).iter().all(|c| c.met())
 }
 
+/// The password with common substitutions undone, as Entra Password Protection compares it.
 fn normalised(password: &str) -> String {
-    password
-        .chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            '0' => 'o',
-            '1' | '!' => 'l',
-            '3' => 'e',
-            '4' | '@' => 'a',
-            '5' | '$' => 's',
-            '7' => 't',
-            c => c,
-        })
-        .collect()
+    password.chars().map(unsubstituted).collect()
 }
 
 impl User {

@@ -14,8 +14,8 @@ const MAX_TIMES: u64 = 100;
 pub enum Queued {
     /// For changePassword calls.
     ChangePassword(Fault),
-    /// For revokeSignInSessions calls: fail with this status.
-    RevokeFails(u16),
+    /// For revokeSignInSessions calls.
+    Revoke(Fault),
 }
 
 #[derive(Deserialize)]
@@ -44,17 +44,26 @@ pub fn parse(body: &[u8]) -> Result<(Queued, u64), String> {
                 "`times` must be a whole number from 1 to {MAX_TIMES}, not {t}"
             ))?,
     };
-    if fields.get("kind").and_then(Value::as_str) == Some("revokeFails") {
-        let RevokeFails { status } = serde_json::from_value(request).map_err(|e| e.to_string())?;
-        if status != 403 && !(500..=599).contains(&status) {
+    let revoke = match fields.remove("call") {
+        None => false,
+        Some(Value::String(call)) if call == "changePassword" => false,
+        Some(Value::String(call)) if call == "revokeSignInSessions" => true,
+        Some(other) => {
             return Err(format!(
-                "`status` of revokeFails must be 403 or from 500 to 599, not {status}"
-            ));
+                "`call` must be \"changePassword\" or \"revokeSignInSessions\", not {other}"
+            ))
         }
-        return Ok((Queued::RevokeFails(status), times));
-    }
-    let fault: Fault = serde_json::from_value(request).map_err(|e| e.to_string())?;
+    };
+    let fault = if fields.get("kind").and_then(Value::as_str) == Some("revokeFails") {
+        let RevokeFails { status } = serde_json::from_value(request).map_err(|e| e.to_string())?;
+        return Ok((Queued::Revoke(refusal(status)?), times));
+    } else {
+        serde_json::from_value(request).map_err(|e| e.to_string())?
+    };
     match &fault {
+        Fault::Refuse { status } => {
+            refusal(*status)?;
+        }
         Fault::Answer {
             status,
             content_type,
@@ -77,7 +86,25 @@ pub fn parse(body: &[u8]) -> Result<(Queued, u64), String> {
         }
         _ => {}
     }
-    Ok((Queued::ChangePassword(fault), times))
+    Ok((
+        if revoke {
+            Queued::Revoke(fault)
+        } else {
+            Queued::ChangePassword(fault)
+        },
+        times,
+    ))
+}
+
+/// A `refuse` (or `revokeFails`) fault, if its status is one Graph refuses with here.
+fn refusal(status: u16) -> Result<Fault, String> {
+    if status == 403 || (500..=599).contains(&status) {
+        Ok(Fault::Refuse { status })
+    } else {
+        Err(format!(
+            "`status` of refuse must be 403 or from 500 to 599, not {status}"
+        ))
+    }
 }
 
 /// Refuses what HTTP cannot carry or what the emulator itself must write (the framing).
@@ -194,7 +221,7 @@ mod tests {
             r#"{"kind":"throttle","retryAfter":5,"hideRetryAfter":true,"exposeRetryAfter":true}"#;
         assert!(parse(both.as_bytes()).unwrap_err().contains("contradict"));
         let status = |json: &str| match parse(json.as_bytes()) {
-            Ok((Queued::RevokeFails(s), _)) => Ok(s),
+            Ok((Queued::Revoke(Fault::Refuse { status }), _)) => Ok(status),
             Ok(_) => panic!("{json}"),
             Err(e) => Err(e),
         };
@@ -208,5 +235,25 @@ mod tests {
             let json = format!(r#"{{"kind":"revokeFails","status":{bad}}}"#);
             assert!(status(&json).unwrap_err().contains("`status`"), "{bad}");
         }
+    }
+
+    #[test]
+    fn any_fault_may_be_for_the_revoke() {
+        let revoke = |json: &str| matches!(parse(json.as_bytes()), Ok((Queued::Revoke(_), _)));
+        assert!(revoke(
+            r#"{"kind":"delay","ms":5,"call":"revokeSignInSessions"}"#
+        ));
+        assert!(revoke(
+            r#"{"kind":"answer","status":204,"call":"revokeSignInSessions"}"#
+        ));
+        assert!(revoke(
+            r#"{"kind":"claimsChallenge","call":"revokeSignInSessions"}"#
+        ));
+        assert!(!revoke(r#"{"kind":"close","call":"changePassword"}"#));
+        assert!(!revoke(r#"{"kind":"appliedThenGatewayTimeout"}"#));
+        let bad = parse(br#"{"kind":"close","call":"me"}"#).unwrap_err();
+        assert!(bad.contains("`call`"), "{bad}");
+        let refuse = parse(br#"{"kind":"refuse","status":418}"#).unwrap_err();
+        assert!(refuse.contains("`status`"), "{refuse}");
     }
 }

@@ -1,8 +1,8 @@
 //! Misbehaviours queued with `POST /_emulator/faults`: what Graph, a gateway, a proxy or a
 //! captive portal can answer instead of the normal outcome. Each applies to one upcoming call
 //! (never to a preflight), `"times": 1–100` to that many. Two queues that never touch each other:
-//!
-//! For changePassword (`/me/…` and `/users/{id}/…`), in the order queued:
+//! changePassword's (`/me/…` and `/users/{id}/…`, the default) and revokeSignInSessions'
+//! (`"call": "revokeSignInSessions"`). Every kind works for either; in the order queued:
 //! - `{"kind":"delay","ms":N}`: answer normally, N ms late.
 //! - `{"kind":"throttle","retryAfter":N}`: 429 `TooManyRequests` with `Retry-After: N`, readable
 //!   by browser scripts as on today's Graph; `"hideRetryAfter":true` leaves it out of
@@ -11,10 +11,10 @@
 //! - `{"kind":"unavailable","retryAfter":N}`: 503 with `Retry-After`; `hideRetryAfter` likewise.
 //! - `{"kind":"html500"}`, `{"kind":"malformed","status":N}`, `{"kind":"close"}`,
 //!   `{"kind":"claimsChallenge"}`, `{"kind":"answer","status":N,"contentType":…,"body":…,
-//!   "headers":{…}}`: see [`Fault`].
-//!
-//! For revokeSignInSessions: `{"kind":"revokeFails","status":N}` (403 or 500–599, default 500):
-//! the next revoke call fails with Graph's error JSON.
+//!   "headers":{…}}`, `{"kind":"refuse","status":N}`, `{"kind":"appliedThenGatewayTimeout"}`,
+//!   `{"kind":"appliedThenClose"}`: see [`Fault`].
+//! - `{"kind":"revokeFails","status":N}` is `refuse` for the next revoke call (kept for scripts
+//!   written before `call`).
 
 use crate::graph::{graph_error, EXPOSED_WITHOUT_RETRY_AFTER, JSON_TYPE};
 use crate::http::Response;
@@ -58,6 +58,14 @@ pub enum Fault {
     Close,
     /// 401 with a Continuous Access Evaluation claims challenge in `WWW-Authenticate`.
     ClaimsChallenge,
+    /// Graph's error JSON with this status: 403 "Insufficient privileges to complete the
+    /// operation." (real), or a 5xx `generalException` (wording inferred).
+    Refuse { status: u16 },
+    /// The call is carried out (the password changes), then the gateway in front answers 504
+    /// with its own page: the client cannot tell it worked.
+    AppliedThenGatewayTimeout,
+    /// The call is carried out, then the connection drops before any answer.
+    AppliedThenClose,
     /// Exactly this answer (plus CORS): a proxy, a captive portal, a gateway, odd Graph JSON.
     #[serde(rename_all = "camelCase")]
     Answer {
@@ -77,6 +85,9 @@ pub enum Effect {
     Delay(u64),
     /// Close the connection without a word.
     Drop,
+    /// Carry the call out, then send this (a gateway's answer) or, with `None`, drop the
+    /// connection.
+    AfterTheCall(Option<Response>),
 }
 
 /// Whether a fault's switches hide `Retry-After` from browser scripts (exposed by default).
@@ -91,6 +102,25 @@ impl Fault {
         let answer = match self {
             Fault::Delay { ms } => return Effect::Delay(*ms),
             Fault::Close => return Effect::Drop,
+            Fault::AppliedThenClose => return Effect::AfterTheCall(None),
+            // Inferred: a front door's timeout page; Graph's own gateway wording is not published.
+            Fault::AppliedThenGatewayTimeout => {
+                return Effect::AfterTheCall(Some(Response::new(504).body(
+                    "text/html",
+                    "<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>",
+                )))
+            }
+            Fault::Refuse { status } if *status == 403 => {
+                crate::checks::insufficient_privileges(req)
+            }
+            // Graph's generic 5xx wording, common in public threads (not in EVIDENCE.md); that
+            // these endpoints use it is inferred.
+            Fault::Refuse { status } => graph_error(
+                *status,
+                "generalException",
+                "General exception while processing.",
+                req,
+            ),
             // The shape is real ("Too many requests from Identifier:… under
             // category:throttle.aad…. Please try again later."); the identifier's parts and the
             // exact category string are inferred.

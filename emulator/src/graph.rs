@@ -45,8 +45,8 @@ pub struct Emulator {
     pub(crate) users: Vec<User>,
     /// Faults for changePassword calls.
     pub(crate) faults: VecDeque<Fault>,
-    /// Statuses the next revokeSignInSessions calls fail with; never touched by changePassword.
-    pub(crate) revoke_faults: VecDeque<u16>,
+    /// Faults for revokeSignInSessions calls; never touched by changePassword.
+    pub(crate) revoke_faults: VecDeque<Fault>,
     pub(crate) seen: Vec<Seen>,
 }
 
@@ -112,7 +112,7 @@ impl Emulator {
         let auth = self.authenticate(req);
         let mut seen = self.seen(req, &auth);
         let caller = match auth {
-            Auth::User(i) => Some(self.users[i].id.clone()),
+            Auth::User(i, _) => Some(self.users[i].id.clone()),
             _ => None,
         };
         let effect = self
@@ -123,6 +123,13 @@ impl Emulator {
             Some(Effect::Drop) => {
                 self.seen.push(seen);
                 return Reply::Drop;
+            }
+            // The directory applies the change; the answer is lost on the way back.
+            Some(Effect::AfterTheCall(then)) => {
+                self.checked_change(req, &auth, target);
+                seen.status = then.as_ref().map_or(0, |r| r.status);
+                self.seen.push(seen);
+                return then.map_or(Reply::Drop, |r| Reply::Send(cors(r)));
             }
             Some(Effect::Answer(response)) => (response, None),
             Some(Effect::Delay(ms)) => (self.checked_change(req, &auth, target), Some(ms)),

@@ -4,10 +4,13 @@
 //!
 //! Graph invalidates the user's refresh tokens and session cookies, not the access token in
 //! hand: that one keeps working until it expires, so here the token keeps working after a
-//! revoke. The call has no parameters; the body may be empty, or JSON with none (`{}`).
-//! Its faults are queued apart from changePassword's (`{"kind":"revokeFails","status":N}`).
+//! revoke. The call needs `User.RevokeSessions.All` (or `Directory.AccessAsUser.All`): a JWT
+//! without it is refused 403; opaque demo tokens may. The call has no parameters; the body may be
+//! empty, or JSON with none (`{}`). Its faults are queued apart from changePassword's
+//! (`"call": "revokeSignInSessions"`).
 
-use crate::checks::unsupported_media_type;
+use crate::checks::{insufficient_privileges, unsupported_media_type};
+use crate::faults::Effect;
 use crate::graph::{cors, graph_error, with_ids, Emulator, Reply, JSON_TYPE};
 use crate::http::{Request, Response};
 use serde_json::{json, Value};
@@ -17,18 +20,32 @@ impl Emulator {
     pub(crate) fn revoke_sign_in_sessions(&mut self, req: &Request, beta: bool) -> Reply {
         let auth = self.authenticate(req);
         let mut seen = self.seen(req, &auth);
-        let response = match self.revoke_faults.pop_front() {
-            Some(status) => failure(status, req),
-            None => match Self::signed_in(&auth, req) {
-                // No permission check: every demo user may revoke their own sessions.
-                Ok(_) => checked_body(req).unwrap_or_else(|| revoked(req, beta)),
-                Err(refused) => refused,
-            },
+        let checked = |req: &Request| match Self::signed_in(&auth, req) {
+            Ok((_, grants)) if !grants.revoke_sessions => insufficient_privileges(req),
+            Ok(_) => checked_body(req).unwrap_or_else(|| revoked(req, beta)),
+            Err(refused) => refused,
+        };
+        let (response, delay) = match self.revoke_faults.pop_front().map(|f| f.effect(req, None)) {
+            Some(Effect::Answer(response)) => (response, None),
+            Some(Effect::Delay(ms)) => (checked(req), Some(ms)),
+            Some(Effect::Drop) => {
+                self.seen.push(seen);
+                return Reply::Drop;
+            }
+            Some(Effect::AfterTheCall(then)) => {
+                seen.status = then.as_ref().map_or(0, |r| r.status);
+                self.seen.push(seen);
+                return then.map_or(Reply::Drop, |r| Reply::Send(cors(r)));
+            }
+            None => (checked(req), None),
         };
         let response = cors(response);
         seen.status = response.status;
         self.seen.push(seen);
-        Reply::Send(response)
+        match delay {
+            Some(ms) => Reply::DelayThenSend(ms, response),
+            None => Reply::Send(response),
+        }
     }
 }
 
@@ -76,26 +93,4 @@ fn checked_body(req: &Request) -> Option<Response> {
             req,
         )
     })
-}
-
-/// What a `revokeFails` fault answers, in place of the whole call (even its token check).
-fn failure(status: u16, req: &Request) -> Response {
-    if status == 403 {
-        // Real: Graph's generic missing-permission answer (EVIDENCE.md).
-        graph_error(
-            403,
-            "Authorization_RequestDenied",
-            "Insufficient privileges to complete the operation.",
-            req,
-        )
-    } else {
-        // Graph's generic 5xx wording, common in public threads (not in EVIDENCE.md); that this
-        // endpoint uses it is inferred.
-        graph_error(
-            status,
-            "generalException",
-            "General exception while processing.",
-            req,
-        )
-    }
 }

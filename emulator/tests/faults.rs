@@ -246,3 +246,74 @@ fn answer_refuses_what_http_cannot_send() {
         "nothing was queued"
     );
 }
+
+#[test]
+fn applied_then_a_gateway_timeout_or_a_dropped_connection() {
+    let s = start();
+    fault(s.port, r#"{"kind":"appliedThenGatewayTimeout"}"#);
+    let r = change(s.port, "demo-token", "Start-Here-2026", "Blue-Harbour-42");
+    assert_eq!(r.status, 504);
+    assert!(r.body.contains("Gateway Time-out"), "{}", r.body);
+    // It went through: the old password is refused, the new one works.
+    let r = change(s.port, "demo-token", "Start-Here-2026", "Green-Valley-77");
+    assert!(message(&r).contains("current password is incorrect"));
+    fault(s.port, r#"{"kind":"appliedThenClose"}"#);
+    let body =
+        serde_json::json!({"currentPassword": "Blue-Harbour-42", "newPassword": "Green-Valley-77"})
+            .to_string();
+    let dropped = support::send(
+        s.port,
+        "POST",
+        support::PATH,
+        &[
+            ("Authorization", "Bearer demo-token"),
+            ("Content-Type", "application/json"),
+        ],
+        &body,
+    );
+    assert!(dropped.is_none(), "no answer");
+    assert_eq!(
+        change(s.port, "demo-token", "Green-Valley-77", "Start-Here-2026").status,
+        204,
+        "the dropped call had changed it"
+    );
+}
+
+#[test]
+fn revoke_faults_take_any_kind() {
+    let s = start();
+    fault(
+        s.port,
+        r#"{"kind":"answer","status":204,"call":"revokeSignInSessions"}"#,
+    );
+    let r = support::revoke_with(s.port, "demo-token");
+    assert_eq!((r.status, r.body.as_str()), (204, ""));
+    fault(
+        s.port,
+        r#"{"kind":"answer","status":200,"contentType":"application/json","body":"{\"value\":false}","call":"revokeSignInSessions"}"#,
+    );
+    assert_eq!(
+        support::revoke_with(s.port, "demo-token").body,
+        r#"{"value":false}"#
+    );
+    fault(
+        s.port,
+        r#"{"kind":"claimsChallenge","call":"revokeSignInSessions"}"#,
+    );
+    let r = support::revoke_with(s.port, "demo-token");
+    assert_eq!(r.status, 401);
+    assert!(r
+        .header("WWW-Authenticate")
+        .unwrap()
+        .contains("insufficient_claims"));
+    assert_eq!(
+        support::revoke_with(s.port, "demo-token").status,
+        200,
+        "one call each"
+    );
+    // changePassword's queue is untouched.
+    assert_eq!(
+        change(s.port, "demo-token", "Start-Here-2026", "Blue-Harbour-42").status,
+        204
+    );
+}

@@ -187,3 +187,33 @@ pub fn fault_refused(port: u16, json: &str) -> String {
     assert_eq!(r.status, 400, "{json}: {}", r.body);
     r.json()["error"].as_str().unwrap().to_owned()
 }
+
+/// An unsigned JWT with this payload (Graph's checks read the claims; the emulator cannot check
+/// a signature).
+pub fn jwt(payload: &serde_json::Value) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut encoded = String::new();
+    for chunk in payload.to_string().as_bytes().chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            encoded.push(char::from(ABC[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    format!("eyJhbGciOiJub25lIn0.{encoded}.c2ln")
+}
+
+/// A revokeSignInSessions call with this token and no body.
+pub fn revoke_with(port: u16, token: &str) -> Reply {
+    let auth = format!("Bearer {token}");
+    send(
+        port,
+        "POST",
+        "/v1.0/me/revokeSignInSessions",
+        &[("Authorization", &auth), ("client-request-id", "cid-42")],
+        "",
+    )
+    .expect("an answer")
+}
