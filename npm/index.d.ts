@@ -21,7 +21,7 @@ export interface TokenRequest {
  */
 export type GetToken = (request: TokenRequest) => string | PromiseLike<string>;
 
-// <generated from src/config/table.rs, locales/en.js and src/i18n/mod.rs>
+// <generated from src/config/table.rs, src/graph/outcome.rs, locales/en.js and src/i18n/mod.rs>
 /** Options of `mount` (the element takes the same as attributes and properties). */
 export interface MountOptions {
   /** access token for Graph, asked afresh for every request (see the token contract) (required). */
@@ -70,6 +70,21 @@ export type BuiltInLocale =
 
 /** A built-in locale, or a regional tag of one (`de-AT`, `pt-PT`, `zh-CN`). */
 export type Locale = BuiltInLocale | `${"en" | "de" | "fr" | "es" | "pt" | "ja" | "zh" | "ar"}-${string}`;
+
+/** Why a change failed: a closed list, a stable contract (new kinds only with a major version). */
+export type FailureKind =
+  | "wrong-current-password"
+  | "policy-rejected"
+  | "bad-request"
+  | "sign-in-expired"
+  | "forbidden"
+  | "throttled"
+  | "unavailable"
+  | "server-error"
+  | "unexpected-response"
+  | "network-error"
+  | "timeout"
+  | "token-unavailable";
 
 /** The key of every sentence the form says (README lists them with their English). */
 export type StringKey =
@@ -170,30 +185,16 @@ export interface MountHandle {
   free(): void;
 }
 
-/** Why a change failed: a closed list, a stable contract. */
-export type FailureKind =
-  | "wrong-current-password"
-  | "policy-rejected"
-  | "bad-request"
-  | "sign-in-expired"
-  | "forbidden"
-  | "throttled"
-  | "unavailable"
-  | "server-error"
-  | "unexpected-response"
-  | "network-error"
-  | "timeout"
-  | "token-unavailable";
+/** Whether the user asked, with this change, to be signed out everywhere. */
+export type SignOutEverywhere = "requested" | "not-requested";
 
-/** What became of "Also sign me out everywhere". */
-export type SignOutEverywhere = "not-requested" | "done" | "failed";
-
-/** `password-changed`'s detail; fired once a requested sign-out everywhere has finished too. */
+/** `password-changed`'s detail: fired the moment Graph answers 204. */
 export interface PasswordChangedDetail {
   kind: "changed";
   status: 204;
   requestId: null;
   clientRequestId: string | null;
+  /** `"requested"`: `sign-out-everywhere` follows with the result. */
   signOutEverywhere: SignOutEverywhere;
 }
 
@@ -207,18 +208,34 @@ export interface PasswordChangeFailedDetail {
   clientRequestId: string | null;
 }
 
+/** `sign-out-everywhere`'s detail, after a `password-changed` that requested it. */
+export interface SignOutEverywhereDetail {
+  /** `"done"`: Graph accepted it; the user's sessions end within a few minutes (this page's
+   *  own sign-in ends only when the page signs out). */
+  result: "done" | "failed";
+  /** The HTTP status the browser reported; `null` when there was none. */
+  status: number | null;
+  /** Graph's `request-id`, when the browser could read it. */
+  requestId: string | null;
+}
+
 export interface GraphChangePasswordEventMap {
   "password-changed": CustomEvent<PasswordChangedDetail>;
   "password-change-failed": CustomEvent<PasswordChangeFailedDetail>;
+  "sign-out-everywhere": CustomEvent<SignOutEverywhereDetail>;
 }
 
 /**
- * `<graph-change-password base-url user-principal-name user-id timeout-ms
- * offer-sign-out-everywhere reset-password-url locale>`: the form appears once the element is
- * connected and `getToken` is set, in either order.
+ * `<graph-change-password>`, with the attributes of `Attribute`: the form appears once the
+ * element is connected and `getToken` is set, in either order; a `getToken` that is not a
+ * function shows a message naming it instead.
  */
 export interface GraphChangePasswordElement extends HTMLElement {
   getToken: GetToken | undefined;
+  getAttribute(name: Attribute): string | null;
+  getAttribute(name: string): string | null;
+  setAttribute(name: Attribute, value: string): void;
+  setAttribute(name: string, value: string): void;
   /** Your own sentences by key. */
   strings: Partial<Record<StringKey, string>> | undefined;
   addEventListener<K extends keyof GraphChangePasswordEventMap>(

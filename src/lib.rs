@@ -15,6 +15,8 @@ pub(crate) mod room;
 pub mod strength;
 pub mod strings;
 pub mod style;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod surfaces;
 pub mod token;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -120,7 +120,7 @@ fn rules(host: &HtmlElement) -> Vec<(String, bool)> {
                 .text_content()
                 .unwrap();
             let state = li
-                .query_selector(".gcp__visually-hidden")
+                .query_selector(".gcp__rule-state")
                 .unwrap()
                 .unwrap()
                 .text_content()

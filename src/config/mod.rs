@@ -1,8 +1,6 @@
 //! The host's options, checked once at mount so a bad option fails loudly instead of mounting a
 //! broken form. Pure: the JS side (`embed/`) only reads values out of the options object.
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod surfaces;
 mod table;
 
 use crate::i18n::texts::Key;

@@ -59,7 +59,11 @@ pub fn Requirements(
                         {move || if met(i) { "✓" } else { "○" }}
                     </span>
                     <span class="gcp__rule-text">{label}</span>
-                    {screen_reader_only(move || if met(i) { met_text.clone() } else { not_met_text.clone() })}
+                    <span class="gcp__rule-state" style:position="absolute" style:width="1px"
+                        style:height="1px" style:overflow="hidden" style:clip-path="inset(50%)"
+                        style:white-space="nowrap">
+                        {move || if met(i) { met_text.clone() } else { not_met_text.clone() }}
+                    </span>
                 </li>
             }
         })
@@ -70,7 +74,10 @@ pub fn Requirements(
             <p class="gcp__rules-title">{t.get(Key::RequirementsTitle).to_owned()}</p>
             <ul class="gcp__rules-list">{rows}</ul>
             {meter(id, t, state)}
-            <span aria-live="polite" style:position="absolute" style:width="1px" style:height="1px"
+            // Words for screen readers only: no visible box, yet in the accessibility tree, with
+            // or without the stylesheet (set through the CSSOM, which `style-src 'self'` allows),
+            // as is each rule's state above.
+            <span class="gcp__announcement" aria-live="polite" style:position="absolute" style:width="1px" style:height="1px"
                 style:overflow="hidden" style:clip-path="inset(50%)" style:white-space="nowrap">
                 {move || announcement.get()}
             </span>
@@ -131,14 +138,4 @@ fn announce(
         }
     });
     announcement
-}
-
-/// Words for screen readers only: no visible box, yet in the accessibility tree, with or
-/// without the stylesheet (set through the CSSOM, which `style-src 'self'` allows). The live
-/// region below is styled the same way.
-fn screen_reader_only(words: impl IntoView) -> impl IntoView {
-    view! {
-        <span style:position="absolute" style:width="1px" style:height="1px" style:overflow="hidden"
-            style:clip-path="inset(50%)" style:white-space="nowrap">{words}</span>
-    }
 }

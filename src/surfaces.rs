@@ -1,9 +1,10 @@
-//! The surfaces that repeat the options table, the sentence keys and the locales for people:
-//! README's options table and `npm/index.d.ts`'s generated blocks, rendered from the tables here
-//! and compared with the files (`GCP_REGENERATE=1 cargo test` rewrites them), and the Leptos
-//! component's props, which are written by hand and compared by name.
+//! The surfaces that repeat the tables for people: README's options and outcomes tables and
+//! `npm/index.d.ts`'s generated block, rendered from the options table, the outcome kinds, the
+//! sentence keys and the locales, and compared with the files (`GCP_REGENERATE=1 cargo test`
+//! rewrites them); and the Leptos component's props, written by hand and compared by name.
 
-use super::Opt;
+use crate::config::Opt;
+use crate::graph::outcome::{FailureKind, CHANGED};
 use crate::i18n::texts::Key;
 use crate::i18n::Locale;
 use std::fs;
@@ -14,6 +15,9 @@ fn path(file: &str) -> String {
 
 /// Puts `block` between the `start` and `end` marker lines of `file`, or asserts it is there.
 fn generated(file: &str, start: &str, end: &str, block: &str) {
+    // One file at a time: tests run in parallel, and several write README.md.
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     let text = fs::read_to_string(path(file)).unwrap();
     let from = text
         .find(start)
@@ -62,6 +66,47 @@ fn readme_options() -> String {
     rows.join("\n") + "\n"
 }
 
+fn readme_outcomes() -> String {
+    let mut rows = vec![
+        "| Graph or network says | The user reads (headline) | `detail.kind` |".to_owned(),
+        "|---|---|---|".to_owned(),
+        format!("| 204, and only 204 | Your password has been changed… (at once, fields cleared, focus on the message; with sign-out everywhere, its result follows) | `{CHANGED}` (event `password-changed`) |"),
+    ];
+    for kind in FailureKind::ALL {
+        let (says, reads) = kind.readme();
+        rows.push(format!("| {says} | {reads} | `{}` |", kind.as_str()));
+    }
+    rows.join("\n") + "\n"
+}
+
+fn readme_keys() -> String {
+    use crate::i18n::texts::{Entry, Texts};
+    let english = Texts::english();
+    let mut rows = vec!["| key | English |".to_owned(), "|---|---|".to_owned()];
+    for (key, entry) in english.entries() {
+        let text = match entry {
+            Entry::Text(t) => t.to_string(),
+            Entry::Plural(forms) => forms
+                .iter()
+                .map(|(p, t)| format!("{}: {t}", p.name()))
+                .collect::<Vec<_>>()
+                .join(" / "),
+        };
+        // Spaces that matter at either end are shown in quotes.
+        let text = if text.trim() != text {
+            format!("\"{text}\"")
+        } else {
+            text
+        };
+        rows.push(format!(
+            "| `{}` | {} |",
+            key.name(),
+            text.replace('|', "\\|")
+        ));
+    }
+    rows.join("\n") + "\n"
+}
+
 fn union(items: impl Iterator<Item = String>) -> String {
     items.map(|i| format!("\n  | \"{i}\"")).collect::<String>()
 }
@@ -95,6 +140,11 @@ fn typescript() -> String {
         ";\n\n/** A built-in locale, or a regional tag of one (`de-AT`, `pt-PT`, `zh-CN`). */\nexport type Locale = BuiltInLocale | `${{{}}}-${{string}}`;\n",
         languages.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(" | ")
     ));
+    out.push_str("\n/** Why a change failed: a closed list, a stable contract (new kinds only with a major version). */\nexport type FailureKind =");
+    out.push_str(&union(
+        FailureKind::ALL.iter().map(|k| k.as_str().to_owned()),
+    ));
+    out.push_str(";\n");
     out.push_str("\n/** The key of every sentence the form says (README lists them with their English). */\nexport type StringKey =");
     out.push_str(&union(Key::ALL.iter().map(|k| k.name().to_owned())));
     out + ";\n"
@@ -111,10 +161,30 @@ fn readme_options_table_is_the_table() {
 }
 
 #[test]
+fn readme_outcomes_table_is_the_kinds() {
+    generated(
+        "README.md",
+        "<!-- outcomes: generated from src/graph/outcome.rs -->",
+        "<!-- /outcomes -->",
+        &readme_outcomes(),
+    );
+}
+
+#[test]
+fn readme_keys_table_is_en_js() {
+    generated(
+        "README.md",
+        "<!-- keys: generated from locales/en.js -->",
+        "<!-- /keys -->",
+        &readme_keys(),
+    );
+}
+
+#[test]
 fn index_d_ts_is_the_tables() {
     generated(
         "npm/index.d.ts",
-        "// <generated from src/config/table.rs, locales/en.js and src/i18n/mod.rs>",
+        "// <generated from src/config/table.rs, src/graph/outcome.rs, locales/en.js and src/i18n/mod.rs>",
         "// </generated>",
         &typescript(),
     );
