@@ -205,17 +205,26 @@ describe("against the local Graph", () => {
   });
 
   test("nothing leaks: no password in the URL, storage, console, DOM attributes or emulator output", async () => {
+    const secrets = [OLD, NEW, "Wrong-Current-9"];
+    const leaks = () => page.evaluate((secrets) => {
+      const attrs = [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+      const places = [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, ...attrs];
+      return places.filter((p) => secrets.some((s) => p.includes(s)));
+    }, secrets);
     await ui.open(env.site.url, env.graph.url, { upn: "adele.vance@contoso.example" });
-    assert.match(await ui.change("Wrong-Current-9", NEW), /current password is not correct/);
+    await ui.fill("Wrong-Current-9", NEW);
+    // While the passwords are typed, shown as text, and on their way: no attribute holds them.
+    await page.getByRole("button", { name: "Show new password" }).click();
+    assert.deepEqual(await leaks(), [], "typed and shown");
+    await env.graph.fault({ kind: "delay", ms: 600 });
+    await ui.submit.click();
+    await ui.busy.waitFor();
+    assert.deepEqual(await leaks(), [], "in flight");
+    await page.getByText(/current password is not correct/).waitFor();
     await ui.current.pressSequentially(OLD);
     await ui.submit.click();
     await page.getByText(/has been changed/).waitFor();
-    const leaks = await page.evaluate((secrets) => {
-      const attrs = [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].map((a) => a.value));
-      const places = [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, ...attrs];
-      return places.filter((p) => secrets.some((s) => p.includes(s)));
-    }, [OLD, NEW, "Wrong-Current-9"]);
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(await leaks(), [], "after the change");
     for (const line of ui.console) for (const s of [OLD, NEW, "demo-token"]) assert.ok(!line.includes(s), line);
     const printed = env.graph.log();
     assert.match(printed, /listening on/, "the banner is read too");

@@ -46,6 +46,28 @@ test("a password changes under README's strict CSP, with no violation", async ()
   await page.close();
 });
 
+test("German, and the form's own stylesheet, under the same policy: no violation", async () => {
+  await env.graph.reset();
+  const page = await env.browser.newPage();
+  const console = [];
+  page.on("console", (m) => console.push(m.text()));
+  await page.goto(`${env.site.url}/pages/csp-de.html`);
+  const submit = page.getByRole("button", { name: "Kennwort ändern" });
+  await submit.waitFor();
+  assert.equal(await page.locator("form.gcp").getAttribute("lang"), "de");
+  // Styled by a constructed stylesheet, which `style-src 'self'` allows (a <style> would be blocked).
+  assert.equal(await submit.evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(11, 87, 208)");
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  await page.getByLabel("Aktuelles Kennwort", { exact: true }).fill("Start-Here-2026");
+  await page.getByLabel("Neues Kennwort", { exact: true }).fill("Strict-Harbour-42");
+  await page.getByLabel("Neues Kennwort bestätigen", { exact: true }).fill("Strict-Harbour-42");
+  await submit.click();
+  await page.locator(".gcp__result--success").waitFor();
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(console.filter((l) => /Content Security Policy|Trusted Type/i.test(l)), []);
+  await page.close();
+});
+
 test("the policy bites: an inline script on the same page is blocked", async () => {
   const page = await env.browser.newPage();
   await page.goto(`${env.site.url}/pages/csp.html`);

@@ -147,3 +147,52 @@ describe("mount(), README's snippet", () => {
     assert.equal(await page.locator('input[autocomplete="username"]').inputValue(), "adele.vance@contoso.example");
   });
 });
+
+describe("a host that calls things in odd orders", () => {
+  test("mount() on an element that already holds a form replaces it; the old handle does nothing; a <graph-change-password> is refused", async () => {
+    await ui.open(env.site.url, env.graph.url, { noMount: true });
+    const result = await page.evaluate(async (url) => {
+      const { mount } = await import("/graph-change-password.js");
+      const target = document.getElementById("change-password");
+      const options = { baseUrl: url, getToken: async () => "demo-token" };
+      const first = mount(target, options);
+      window.handle = mount(target, options);
+      first.unmount(); // inert: the second form stays
+      let refused;
+      try { mount(document.createElement("graph-change-password"), options); } catch (e) { refused = e.message; }
+      return { forms: target.querySelectorAll("form").length, refused };
+    }, env.graph.url);
+    assert.equal(result.forms, 1);
+    assert.match(result.refused, /targetElement must be a DOM element \(not a <graph-change-password>/);
+    assert.match(await ui.change(OLD, NEW), /has been changed/);
+    assert.equal(await page.locator("input[type=password]").count(), 3, "no duplicate fields");
+    assert.deepEqual((await ui.events()).map((e) => e.type), ["password-changed"], "one event");
+  });
+
+  test("a getToken that is not a function, set before or after the form rendered, shows a message naming it and sends nothing", async () => {
+    const errors = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await blank();
+    await page.evaluate((url) => {
+      const el = document.createElement("graph-change-password");
+      el.setAttribute("base-url", url);
+      el.getToken = "demo-token"; // a string, not a function
+      document.querySelector("main").append(el);
+      window.el = el;
+    }, env.graph.url);
+    const message = page.locator("graph-change-password .gcp-config-error");
+    await message.waitFor();
+    assert.match(await message.textContent(), /the getToken property must be a function/);
+    assert.ok(errors.some((e) => e.includes("the getToken property must be a function")), errors.join("\n"));
+    await page.evaluate(() => { window.el.getToken = async () => "demo-token"; });
+    await ui.submit.waitFor();
+    await ui.fill(OLD, NEW);
+    await page.evaluate(() => { window.el.getToken = null; }); // removed after the form rendered
+    await message.waitFor();
+    assert.equal(await page.locator("form").count(), 0, "no form to submit");
+    await page.evaluate(() => { window.el.getToken = async () => "demo-token"; });
+    await ui.submit.waitFor();
+    assert.equal(await ui.newPassword.inputValue(), NEW, "what was typed came back with the form");
+    assert.equal((await env.graph.requests()).length, 0, "nothing was sent");
+  });
+});

@@ -1,8 +1,8 @@
-// Graph fidelity and security beyond the anchors, end to end against the local Graph: sign out
-// everywhere, the token preflight for the page's developer, and the reset link.
+// Graph fidelity and security beyond the anchors, end to end against the local Graph: the token
+// preflight for the page's developer, and the reset link. (Sign out everywhere: sign-out.test.mjs.)
 import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ChangePasswordPage, useLocalGraph } from "./harness.mjs";
+import { ChangePasswordPage, jwt, useLocalGraph } from "./harness.mjs";
 
 const OLD = "Start-Here-2026";
 const NEW = "Blue-Harbour-42";
@@ -14,74 +14,6 @@ beforeEach(async () => {
   ui = new ChangePasswordPage(page);
 });
 
-const checkbox = () => page.getByRole("checkbox", { name: "Also sign me out everywhere, including on this device" });
-const changed = async () => (await ui.events()).filter((e) => e.type === "password-changed").map((e) => e.detail.signOutEverywhere);
-const revokes = async () => (await env.graph.requests()).filter((r) => r.path.endsWith("/revokeSignInSessions"));
-
-describe("sign out everywhere (opt-in)", () => {
-  test("not offered unless the host asks", async () => {
-    await ui.open(env.site.url, env.graph.url);
-    assert.equal(await checkbox().count(), 0);
-    assert.match(await ui.change(OLD, NEW), /has been changed/);
-    assert.deepEqual(await changed(), ["not-requested"]);
-  });
-
-  test("offered and left unchecked: no revoke", async () => {
-    await ui.open(env.site.url, env.graph.url, { extra: { offerSignOutEverywhere: true } });
-    assert.equal(await checkbox().isChecked(), false, "unchecked by default");
-    assert.match(await ui.change(OLD, NEW), /has been changed/);
-    assert.deepEqual(await revokes(), []);
-    assert.deepEqual(await changed(), ["not-requested"]);
-  });
-
-  test("checked: the change, then revokeSignInSessions with a revoke token; the event waits for it", async () => {
-    await ui.open(env.site.url, env.graph.url, { extra: { offerSignOutEverywhere: true } });
-    await ui.fill(OLD, NEW);
-    await checkbox().check();
-    await ui.submit.click();
-    await page.getByText(/signed out everywhere/).waitFor();
-    assert.match(await ui.result.textContent(), /Your password has been changed/);
-    assert.deepEqual((await env.graph.requests()).map((r) => [r.path, r.status]), [
-      ["/v1.0/me/changePassword", 204],
-      ["/v1.0/me/revokeSignInSessions", 200],
-    ]);
-    assert.deepEqual((await ui.tokenRequests()).map((r) => r.reason), ["change", "revoke"]);
-    assert.deepEqual(await changed(), ["done"]);
-    assert.equal(await checkbox().isChecked(), false, "unchecked again after success");
-  });
-
-  test("a failed revoke never hides that the password changed", async () => {
-    await ui.open(env.site.url, env.graph.url, { extra: { offerSignOutEverywhere: true } });
-    await env.graph.fault({ kind: "revokeFails", status: 503 });
-    await ui.fill(OLD, NEW);
-    await checkbox().check();
-    await ui.submit.click();
-    await page.getByText(/could not sign you out everywhere/).waitFor();
-    assert.match(await ui.result.textContent(), /Your password has been changed/);
-    assert.deepEqual(await changed(), ["failed"]);
-    assert.deepEqual((await revokes()).map((r) => r.status), [503]);
-  });
-
-  test("the element's boolean attribute: present means true", async () => {
-    await page.goto(`${env.site.url}/pages/blank.html`);
-    await page.evaluate(async (url) => {
-      const { default: init } = await import("/graph-change-password.js");
-      await init({ module_or_path: "/graph-change-password_bg.wasm" });
-      const el = document.createElement("graph-change-password");
-      el.setAttribute("base-url", url);
-      el.setAttribute("offer-sign-out-everywhere", "false");
-      el.getToken = async () => "demo-token";
-      document.querySelector("main").append(el);
-      window.el = el;
-    }, env.graph.url);
-    await checkbox().waitFor();
-    await page.evaluate(() => window.el.removeAttribute("offer-sign-out-everywhere"));
-    await checkbox().waitFor({ state: "detached" });
-  });
-});
-
-/** A JWT-shaped token with this payload (unsigned: the component never verifies, only reads). */
-const jwt = (payload) => ["e30", Buffer.from(JSON.stringify(payload)).toString("base64url"), "c2ln"].join(".");
 
 describe("token preflight for the page's developer", () => {
   test("a token for another API, without the scope, expired: one warning each, once per mount", async () => {

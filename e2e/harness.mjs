@@ -56,6 +56,13 @@ export async function startEmulator() {
   };
 }
 
+/** An unsigned JWT with this payload: the component reads tokens, never verifies them, and the
+ *  local Graph decides by the same claims Graph does. */
+export const jwt = (payload) => ["e30", Buffer.from(JSON.stringify(payload)).toString("base64url"), "c2ln"].join(".");
+
+/** Adele's object id in the local Graph. */
+export const ADELE_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+
 /** Pages served beside dist/: the test host page and the benchmark's hand-written baseline. */
 const PAGES = { "/host.html": "e2e/host.html", "/baseline.html": "bench/baseline.html", "/floor-host.html": "bench/floor-host.html" };
 

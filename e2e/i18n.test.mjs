@@ -150,11 +150,40 @@ describe("axe in Arabic and Japanese", () => {
 });
 
 describe("loading a locale, and the form staying whole", () => {
-  test("a locale that cannot be fetched falls back to English", async () => {
-    await page.route("**/locales/de.js", (route) => route.abort());
+  test("a locale file that fails to load: English, and one console.warn naming its URL and status", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await page.route("**/locales/de.js", (route) => route.fulfill({ status: 404, body: "not here" }));
     await mountIn({ locale: "de" });
     await page.locator('form.gcp[lang="en"]').waitFor();
     await ui.submit.waitFor();
+    const told = warnings.filter((w) => w.includes("graph-change-password"));
+    assert.equal(told.length, 1, warnings.join("\n"));
+    assert.match(told[0], /the de texts could not be loaded: http:\/\/127\.0\.0\.1:\d+\/snippets\/[^ ]+\/locales\/de\.js \(HTTP 404\)/);
+  });
+
+  test("an unknown locale falls to the page's lang, with one console.warn naming it", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await mountIn({ locale: "klingon" }, "fr-CA");
+    await page.locator('form.gcp[lang="fr"]').waitFor();
+    const told = warnings.filter((w) => w.includes("graph-change-password"));
+    assert.equal(told.length, 1, warnings.join("\n"));
+    assert.match(told[0], /the locale "klingon" is not one of en, de, fr, es, pt-BR, ja, zh-Hans, ar/);
+  });
+
+  test("an unmount while a locale is loading ends the load: nothing renders, nothing is told", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (["warning", "error"].includes(m.type())) warnings.push(m.text()); });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route("**/locales/ja.js", async (route) => { await held; await route.continue(); });
+    await mountIn({ locale: "ja" });
+    await page.evaluate(() => window.handle.unmount());
+    release();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("form").count(), 0);
+    assert.deepEqual(warnings.filter((w) => w.includes("graph-change-password")), []);
   });
 
   test("the last locale chosen wins, even when an earlier one arrives later", async () => {
@@ -174,17 +203,32 @@ describe("loading a locale, and the form staying whole", () => {
     assert.equal(await page.locator("form.gcp").getAttribute("lang"), "fr");
   });
 
-  test("a new locale while a change is in flight: the change still finishes and is told", async () => {
-    await page.goto(`${env.site.url}/pages/element.html`);
-    await ui.submit.waitFor();
-    await env.graph.fault({ kind: "delay", ms: 800 });
-    await ui.fill(OLD, "Blue-Harbour-42");
-    await ui.submit.click();
-    await ui.busy.waitFor();
-    await page.evaluate(() => document.querySelector("graph-change-password").setAttribute("locale", "ja"));
-    await page.waitForFunction(() => window.hostEvents.length === 1, null, { timeout: 5000 });
-    assert.deepEqual(await page.evaluate(() => window.hostEvents.map((e) => e.detail.kind)), ["changed"]);
-  });
+  // The change outlives its rendering (issue 18): a re-render mid-flight keeps the phase, what
+  // was typed and the result; one request, one event, and the user sees the answer.
+  for (const [what, rerender, seen] of [
+    ["the locale changes from en to de", (el) => el.setAttribute("locale", "de"), /Ihr Kennwort wurde geändert/],
+    ["strings are replaced", (el) => { el.strings = { changed: "Done: your password is new." }; }, /Done: your password is new\./],
+    ["timeout-ms is briefly invalid", (el) => { el.setAttribute("timeout-ms", ""); setTimeout(() => el.setAttribute("timeout-ms", "10000"), 100); }, /has been changed/],
+  ]) {
+    test(`while a change is in flight, ${what}: still busy, the answer shown, one request, one event`, async () => {
+      await page.goto(`${env.site.url}/pages/element.html`);
+      await ui.submit.waitFor();
+      await env.graph.fault({ kind: "delay", ms: 1200 });
+      await ui.fill(OLD, "Blue-Harbour-42");
+      await ui.submit.click();
+      await ui.busy.waitFor();
+      await page.evaluate(`(${rerender})(document.querySelector("graph-change-password"))`);
+      await page.waitForTimeout(400);
+      const busy = page.locator("button[type=submit][aria-busy=true]");
+      assert.equal(await busy.count(), 1, "the re-rendered form is still busy");
+      assert.equal(await busy.isDisabled(), true);
+      await page.locator(".gcp__result").getByText(seen).waitFor({ timeout: 5000 });
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(() => window.hostEvents.map((e) => e.detail.kind)), ["changed"]);
+      assert.equal((await env.graph.requests()).length, 1);
+      for (const input of await page.locator("input[type=password]").all()) assert.equal(await input.inputValue(), "");
+    });
+  }
 
   test("moving the element keeps the form and what was typed", async () => {
     await page.goto(`${env.site.url}/pages/element.html`);

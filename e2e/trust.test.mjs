@@ -141,8 +141,15 @@ describe("the form itself (6, 7, 8, 11)", () => {
     await ui.fill(OLD, NEW);
     const values = await page.evaluate(() => [...new FormData(document.querySelector("form.gcp")).values()].map(String));
     for (const secret of [OLD, NEW]) assert.ok(!values.includes(secret), `FormData holds ${secret}`);
+    // What the browser itself sends when the form is submitted natively: the request's body.
+    const posts = [];
+    page.on("request", (r) => { if (r.method() === "POST" && r.isNavigationRequest()) posts.push({ url: r.url(), body: r.postData() ?? "" }); });
     await Promise.all([page.waitForEvent("load"), page.evaluate(() => document.querySelector("form.gcp").submit())]);
-    for (const secret of [OLD, NEW]) assert.ok(!page.url().includes(secret), page.url());
+    assert.equal(posts.length, 1, "the browser submitted the form");
+    assert.match(posts[0].body, /username=adele\.vance%40contoso\.example/, "the named field went, so a named password would have");
+    for (const secret of [OLD, NEW]) {
+      assert.ok(!posts[0].body.includes(secret) && !posts[0].url.includes(secret), `the submission carried ${secret}`);
+    }
   });
 
   test("host theming: --gcp-accent on an ancestor colours the button; dark defaults still apply", async () => {
@@ -174,5 +181,44 @@ describe("the form itself (6, 7, 8, 11)", () => {
     const [seen] = await env.graph.requests();
     assert.equal(seen.clientRequestId, null, "no made-up id");
     assert.equal((await ui.events())[0].detail.clientRequestId, null);
+  });
+});
+
+describe("answers that may have changed the password are told as uncertain (issue 17)", () => {
+  test("a gateway's 504 after the directory applied the change: may or may not; the next wrong current password says the previous attempt may have gone through", async () => {
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "appliedThenGatewayTimeout" });
+    const text = await ui.change(OLD, NEW);
+    assert.match(text, /did not confirm the change \(error 504\)/);
+    assert.match(text, /may or may not have changed: try signing in with your new password first/);
+    assert.deepEqual(await details(), [["password-change-failed", "server-error", 504]]);
+    await ui.current.fill(OLD); // the user tries again, with the password that no longer works
+    await ui.submit.click();
+    await page.getByText(/current password is not correct/).waitFor();
+    assert.match(await ui.result.textContent(), /previous attempt may have gone through, so your new password may already be the one to use/);
+  });
+
+  test("a connection dropped after the change was applied: network error, then the same note", async () => {
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "appliedThenClose" });
+    assert.match(await ui.change(OLD, NEW), /Cannot reach Microsoft Graph/);
+    await ui.current.fill(OLD);
+    await ui.submit.click();
+    await page.getByText(/current password is not correct/).waitFor();
+    assert.match(await ui.result.textContent(), /previous attempt may have gone through/);
+    await ui.current.fill(NEW);
+    await ui.newPassword.fill("Green-Valley-77");
+    await ui.confirm.fill("Green-Valley-77");
+    await ui.submit.click();
+    await page.getByText(/has been changed/).waitFor();
+  });
+
+  test("a plain 500 is not uncertain: the next wrong current password says nothing of it", async () => {
+    await ui.open(env.site.url, env.graph.url);
+    await env.graph.fault({ kind: "html500" });
+    assert.match(await ui.change("Not-The-Password-1", NEW), /Microsoft Graph had a problem \(error 500\)/);
+    await ui.submit.click();
+    await page.getByText(/current password is not correct/).waitFor();
+    assert.doesNotMatch(await ui.result.textContent(), /previous attempt/);
   });
 });

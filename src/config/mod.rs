@@ -120,7 +120,9 @@ impl ConfigError {
             Door::Leptos => "<ChangePassword/>",
         };
         let (opt, problem) = match self {
-            ConfigError::NoTarget => return format!("{prefix}: targetElement must be a DOM element"),
+            ConfigError::NoTarget => {
+                return format!("{prefix}: targetElement must be a DOM element (not a <graph-change-password>, which renders its own form)")
+            }
             ConfigError::GetTokenNotFunction => (
                 Opt::GetToken,
                 "must be a function returning an access token (or a Promise of one)",

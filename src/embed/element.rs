@@ -152,13 +152,14 @@ fn connect(element: HtmlElement, get_token: Function, initial: JsValue) -> JsVal
     let lang = super::mount::nearest_lang(&element);
     let get_token = GetToken::from_js(get_token);
     let for_config = watched.clone();
+    let kept = element.clone().into();
     let handle = leptos::mount::mount_to(element, move || {
         // Built under the mount's owner, so it goes when the form goes.
         let config = for_config.config();
         view! { <Room config=config get_token=get_token tell=tell door=Door::Element lang=lang /> }
     });
     ElementHandle {
-        id: keep(Box::new(handle)),
+        id: keep(kept, Box::new(handle)),
         watched,
     }
     .into()

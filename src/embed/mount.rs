@@ -1,7 +1,7 @@
 //! `mount(targetElement, options)`: reads the options by the table's names, mounts the form, and
 //! returns a handle whose `unmount()` removes it. Nothing mounts until a page calls `mount`.
 
-use super::{events, keep, release};
+use super::{events, keep, mounted_in, release};
 use crate::config::{Config, ConfigError, Door, Opt, Options, Source};
 use crate::room::Room;
 use crate::token::GetToken;
@@ -118,14 +118,19 @@ pub(crate) fn nearest_lang(element: &HtmlElement) -> Option<String> {
 }
 
 /// Mounts the change-password form inside `target`. Throws a JS `Error` naming the problem
-/// when `target` is not an element or an option is wrong; names unknown option keys in one
-/// `console.warn`.
+/// when `target` is not an element (or is a `<graph-change-password>`, which renders its own) or
+/// an option is wrong; names unknown option keys in one `console.warn`. A `target` that already
+/// holds a form gets this one instead: the old one is unmounted (what it had in flight is
+/// aborted, nothing more is told of it) and its handle does nothing any more.
 #[wasm_bindgen]
 pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
     let error = |e: ConfigError| JsError::new(&e.message(Door::Mount));
     let host: HtmlElement = target
         .dyn_into()
         .map_err(|_| error(ConfigError::NoTarget))?;
+    if host.local_name() == "graph-change-password" {
+        return Err(error(ConfigError::NoTarget));
+    }
     let options = JsOptions(options);
     let unknown = options.unknown_keys();
     if !unknown.is_empty() {
@@ -143,13 +148,17 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> 
         .and_then(|f| f.dyn_into::<Function>().ok())
         .map(GetToken::from_js)
         .ok_or_else(|| error(ConfigError::GetTokenNotFunction))?;
+    if let Some(old) = mounted_in(&host) {
+        release(old);
+    }
     let tell = events::on(host.clone());
     let lang = nearest_lang(&host);
+    let element = host.clone().into();
     let handle = leptos::mount::mount_to(host, move || {
         let config = Signal::stored(Ok(config));
         view! { <Room config=config get_token=get_token tell=tell door=Door::Mount lang=lang /> }
     });
     Ok(MountHandle {
-        id: keep(Box::new(handle)),
+        id: keep(element, Box::new(handle)),
     })
 }
