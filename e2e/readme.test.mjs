@@ -13,6 +13,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 const FIXTURES = [
   "e2e/pages/mount.html",
   "e2e/pages/element.html",
+  "e2e/vite-app/index.html",
   "e2e/vite-app/src/main.ts",
   "e2e/vite-app/src/auth.ts",
   "examples/leptos-csr/src/lib.rs",
@@ -35,7 +36,7 @@ test("every README snippet is the code a test runs", () => {
       assert.ok(readme.includes(body), `README.md holds the "${name}" snippet of ${file} exactly:\n${body}`);
     }
   }
-  assert.deepEqual(names.sort(), ["custom-element", "leptos-app", "mount", "msal", "npm-vite"]);
+  assert.deepEqual(names.sort(), ["custom-element", "leptos-app", "mount", "msal", "npm-vite", "npm-vite-html"]);
 });
 
 test("README's stable contract lists the kinds of src/graph/outcome.rs", () => {

@@ -1,6 +1,5 @@
 // The same element with the local Graph's demo token, so the test can change a password.
 import init, { type FailureKind, type PasswordChangeFailedDetail } from "graph-change-password";
-import "graph-change-password/component.css";
 
 const form = document.querySelector("graph-change-password")!;
 form.getToken = async () => "demo-token";

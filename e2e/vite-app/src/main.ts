@@ -1,6 +1,5 @@
 // README snippet: npm-vite
 import init from "graph-change-password";
-import "graph-change-password/component.css";
 import { getGraphToken } from "./auth";
 
 const form = document.querySelector("graph-change-password")!;
