@@ -10,7 +10,7 @@ trunk build --release
 out=target/npm/package
 rm -rf target/npm && mkdir -p "$out"
 cp dist/graph-change-password.js dist/graph-change-password_bg.wasm style/component.css \
-   npm/index.d.ts npm/README.md "$out/"
+   npm/index.d.ts npm/README.md LICENSE "$out/"
 cp -r dist/snippets "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" npm/package.json > "$out/package.json"
