@@ -23,7 +23,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p graph-change-password --all-targets -- -D warnings -D clippy::too_many_lines
 cargo clippy -p graph-change-password --features js --target wasm32-unknown-unknown --all-targets -- -D warnings -D clippy::too_many_lines
 
-step "native tests: policy, request, outcome, strings, config; the emulator over HTTP; SSR"
+step "the Leptos door without its stylesheet (default-features = false) builds"
+cargo check -p graph-change-password --no-default-features --target wasm32-unknown-unknown --lib
+
+step "native tests: the model, policy, request, outcome, strings, config, README and index.d.ts held to the tables; the emulator over HTTP; SSR"
 cargo test --workspace
 cargo test -p leptos-ssr-example --features ssr
 
@@ -56,7 +59,7 @@ trunk build --release
 node bench/size-budget.mjs
 bash scripts/package.sh
 
-step "end-to-end in Chromium against dist/, the npm package and the local Graph; axe-core"
+step "end-to-end in Chromium against dist/, the npm package, the packaged crate and the local Graph; axe-core"
 node --test --test-concurrency=1 e2e/*.test.mjs
 
 step "end-to-end in Firefox ESR and WebKitGTK (WebDriver) against dist/ and the local Graph; axe in Firefox"

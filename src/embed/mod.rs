@@ -30,7 +30,11 @@ fn keep(element: Element, handle: Box<dyn Any>) -> u32 {
 
 /// The id of the form mounted in `element`, if there is one.
 fn mounted_in(element: &Element) -> Option<u32> {
-    MOUNTED.with_borrow(|m| m.iter().find(|(_, e, _)| e == element).map(|(id, _, _)| *id))
+    MOUNTED.with_borrow(|m| {
+        m.iter()
+            .find(|(_, e, _)| e == element)
+            .map(|(id, _, _)| *id)
+    })
 }
 
 /// Unmounts the form kept under `id`; a second call does nothing.
