@@ -10,11 +10,14 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use web_sys::Element;
 
+/// A mounted form: its id, the element it lives in, and Leptos' unmount handle.
+type Mounted = (u32, Element, Box<dyn Any>);
+
 thread_local! {
     /// Leptos' unmount handles of the mounted forms, by id, with the element each lives in.
     /// They live here, not in the JS handle: a page that drops or never keeps the handle must
     /// not lose the form when the garbage collector frees it.
-    static MOUNTED: RefCell<Vec<(u32, Element, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
