@@ -47,6 +47,15 @@ if [ "$need_browser" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
+# Fonts for every built-in locale (a new machine has none for Japanese or Chinese, so screenshots
+# and position checks would see empty boxes); Arabic is covered by what Chromium brings.
+if [ "$need_browser" = test ] && { [ -z "$(fc-list :lang=ja 2>/dev/null)" ] || [ -z "$(fc-list :lang=zh-cn 2>/dev/null)" ]; }; then
+  step "installing Debian's fonts-noto-cjk (Japanese and Chinese glyphs)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends fonts-noto-cjk fontconfig
+fi
+
 # Firefox ESR, WebKitGTK's driver, Xvfb and geckodriver for the cross-engine tests.
 if [ "$need_browser" = test ]; then
   bash scripts/engines-setup.sh

@@ -18,6 +18,7 @@ pub mod style;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod surfaces;
 pub mod token;
+pub mod unicode;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

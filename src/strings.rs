@@ -3,9 +3,11 @@
 //! wording lives in `locales/*.js` and the view never builds messages of its own. Pure.
 
 use crate::graph::outcome::Outcome;
+use crate::i18n::texts::{Isolate, Part};
 use crate::i18n::texts::{Key, Texts};
 use crate::policy::{Field, FieldProblem, Rule, RuleFailure, ENTRA_SYMBOLS};
 use crate::strength::Strength;
+use crate::unicode::{is_combining, is_format};
 
 /// Where "sign me out everywhere" stands after a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +55,8 @@ pub fn requirements_announcement(t: &Texts, rows: &[(String, bool)], strength: S
         Key::AnnounceStrength,
         &[("strength", strength_label(t, strength))],
     ));
-    parts.join(" ")
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    t.sentences(&parts)
 }
 
 /// The checklist line for a rule.
@@ -73,23 +76,39 @@ pub fn rule_label(t: &Texts, rule: &Rule) -> String {
     }
 }
 
-/// A character the policy refuses, named so a person can find it: tabs and other invisible
-/// characters are invisible when quoted.
+/// A character the policy refuses, named so a person can find it: what cannot be seen as itself
+/// (tabs, spaces, format characters such as U+202E, which would reverse the sentence, and
+/// combining marks, which would attach to the quotation mark) is named by its code point.
 pub fn describe_char(t: &Texts, c: char) -> String {
+    let code = || format!("U+{:04X}", c as u32);
     match c {
         '\t' => t.get(Key::CharTab).to_owned(),
         '\n' | '\r' => t.get(Key::CharLineBreak).to_owned(),
         '\u{a0}' => t.get(Key::CharNbsp).to_owned(),
-        c if c.is_control() || c.is_whitespace() || is_invisible(c) => t.fill(
-            Key::CharInvisible,
-            &[("code", &format!("U+{:04X}", c as u32))],
-        ),
+        c if c.is_control() || c.is_whitespace() || is_format(c) => {
+            t.fill(Key::CharInvisible, &[("code", &code())])
+        }
+        c if is_combining(c) => t.fill(Key::CharCombining, &[("code", &code())]),
         c => t.fill(Key::CharQuoted, &[("char", &c.to_string())]),
     }
 }
 
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+/// `n` with the language's digit grouping (Latin digits in every locale): "1,234,567",
+/// "1.234.567". Spanish groups only from five digits on (CLDR's minimum grouping digits).
+pub fn grouped(t: &Texts, n: u64) -> String {
+    let digits = n.to_string();
+    let separator = t.get(Key::NumberGroup);
+    if digits.len() < 4 || (t.locale == crate::i18n::Locale::Es && digits.len() < 5) {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// "a, b and c", as the language joins a list.
@@ -152,40 +171,53 @@ pub fn field_problem(t: &Texts, field: Field, problem: &FieldProblem) -> String 
     }
 }
 
-/// The "details for your help desk" line, if Graph said anything worth quoting. Graph's ids
-/// and message stay as sent.
+/// The "details for your help desk" line, if Graph said anything worth quoting, as parts: the
+/// view isolates each value by markup, so an id copies as the id alone. Graph's ids and message
+/// stay as sent.
+pub fn details(t: &Texts, outcome: &Outcome, client_request_id: Option<&str>) -> Option<Vec<Part>> {
+    let value = |v: &str| Part::Value(v.to_owned(), Isolate::LeftToRight);
+    let mut items: Vec<Vec<Part>> = Vec::new();
+    if let Some(d) = outcome.details() {
+        items.push(vec![
+            Part::Text("HTTP ".into()),
+            value(&d.status.to_string()),
+        ]);
+        if let Some(code) = &d.code {
+            items.push(t.parts(Key::DetailsCode, &[("code", code)]));
+        }
+        if let Some(id) = &d.request_id {
+            items.push(vec![Part::Text("request-id ".into()), value(id)]);
+        }
+        if let Some(date) = &d.date {
+            items.push(t.parts(Key::DetailsDate, &[("date", date)]));
+        }
+    }
+    if let Some(id) = client_request_id {
+        items.push(vec![Part::Text("client-request-id ".into()), value(id)]);
+    }
+    if let Some(message) = outcome.details().and_then(|d| d.message.as_deref()) {
+        items.push(t.parts(Key::DetailsMessage, &[("message", message)]));
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut parts = vec![Part::Text([t.get(Key::DetailsPrefix), " "].concat())];
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            parts.push(Part::Text(t.get(Key::ListSeparator).to_owned()));
+        }
+        parts.extend(item);
+    }
+    Some(parts)
+}
+
+/// The details line as one string, each value isolated by control characters.
 pub fn details_line(
     t: &Texts,
     outcome: &Outcome,
     client_request_id: Option<&str>,
 ) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(d) = outcome.details() {
-        parts.push(format!("HTTP {}", d.status));
-        if let Some(code) = &d.code {
-            parts.push(t.fill(Key::DetailsCode, &[("code", code)]));
-        }
-        if let Some(id) = &d.request_id {
-            parts.push(format!("request-id {id}"));
-        }
-        if let Some(date) = &d.date {
-            parts.push(t.fill(Key::DetailsDate, &[("date", date)]));
-        }
-    }
-    if let Some(id) = client_request_id {
-        parts.push(format!("client-request-id {id}"));
-    }
-    if let Some(message) = outcome.details().and_then(|d| d.message.as_deref()) {
-        parts.push(t.fill(Key::DetailsMessage, &[("message", message)]));
-    }
-    (!parts.is_empty()).then(|| {
-        [
-            t.get(Key::DetailsPrefix),
-            " ",
-            &parts.join(t.get(Key::ListSeparator)),
-        ]
-        .concat()
-    })
+    details(t, outcome, client_request_id).map(|parts| t.isolated(&parts))
 }
 
 #[cfg(test)]
@@ -197,6 +229,13 @@ mod tests {
         Texts::english()
     }
 
+    /// A message without its isolates, as a person reads it.
+    fn plain(text: &str) -> String {
+        text.chars()
+            .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+            .collect()
+    }
+
     #[test]
     fn announcement_counts_rules_and_names_the_first_missing() {
         let rows = vec![
@@ -204,12 +243,12 @@ mod tests {
             ("Different".to_owned(), true),
         ];
         assert_eq!(
-            requirements_announcement(&en(), &rows, Strength::Weak),
+            plain(&requirements_announcement(&en(), &rows, Strength::Weak)),
             "1 of 2 requirements met. Still needed: 8 to 256 characters. Strength: weak."
         );
         let all = vec![("A".to_owned(), true)];
         assert_eq!(
-            requirements_announcement(&en(), &all, Strength::Strong),
+            plain(&requirements_announcement(&en(), &all, Strength::Strong)),
             "1 of 1 requirement met. Strength: strong."
         );
     }
@@ -217,30 +256,30 @@ mod tests {
     #[test]
     fn invisible_and_foreign_characters_are_named() {
         let t = en();
-        assert_eq!(describe_char(&t, '\t'), "a tab");
-        assert_eq!(describe_char(&t, 'é'), "“é”");
+        assert_eq!(plain(&describe_char(&t, '\t')), "a tab");
+        assert_eq!(plain(&describe_char(&t, 'é')), "“é”");
         assert_eq!(
-            describe_char(&t, '\u{200b}'),
+            plain(&describe_char(&t, '\u{200b}')),
             "an invisible character (U+200B)"
         );
         assert_eq!(
-            rule_failure(
+            plain(&rule_failure(
                 &t,
                 &RuleFailure::Disallowed {
                     named: vec!['é', '\t', '😀'],
                     more: false
                 }
-            ),
+            )),
             "Your new password cannot contain “é”, a tab and “😀”."
         );
         assert_eq!(
-            rule_failure(
+            plain(&rule_failure(
                 &t,
                 &RuleFailure::Disallowed {
                     named: vec!['é', 'ö', 'ü'],
                     more: true
                 }
-            ),
+            )),
             "Your new password cannot contain “é”, “ö”, “ü” and other characters that are not allowed."
         );
     }
@@ -269,15 +308,16 @@ mod tests {
     fn throttled_and_unavailable_differ_and_show_retry() {
         let t = en();
         let d = Details::default();
-        let throttled =
-            (Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone())).headline(&t, 1, false);
-        let unavailable = (Outcome::Unavailable(None, d.clone())).headline(&t, 1, false);
+        let throttled = Outcome::Throttled(Some(RetryAfter::Seconds(30)), d.clone());
+        let throttled = plain(&throttled.headline(&t, 1, false));
+        let unavailable = plain(&Outcome::Unavailable(None, d.clone()).headline(&t, 1, false));
         assert!(throttled.contains("Too many attempts") && throttled.contains("in 30 seconds"));
         assert!(
             unavailable.contains("temporarily unavailable")
                 && !unavailable.contains("try again in")
         );
-        let long = (Outcome::Throttled(Some(RetryAfter::Seconds(301)), d)).headline(&t, 1, false);
+        let long = Outcome::Throttled(Some(RetryAfter::Seconds(301)), d);
+        let long = plain(&long.headline(&t, 1, false));
         assert!(long.contains("in 6 minutes"), "{long}");
     }
 
@@ -287,34 +327,26 @@ mod tests {
             status,
             ..Details::default()
         };
-        assert!((Outcome::Unexpected(d(418)))
-            .headline(&en(), 1, false)
-            .contains("HTTP 418"));
-        assert!((Outcome::ServerError(d(500)))
-            .headline(&en(), 1, false)
-            .contains("error 500"));
+        let said = |o: Outcome| plain(&o.headline(&en(), 1, false));
+        assert!(said(Outcome::Unexpected(d(418))).contains("HTTP 418"));
+        assert!(said(Outcome::ServerError(d(500))).contains("error 500"));
     }
 
     #[test]
     fn timeout_names_seconds() {
-        let t = en();
-        assert!((Outcome::Timeout)
-            .headline(&t, 1500, false)
-            .contains("2 seconds"));
-        assert!((Outcome::Timeout)
-            .headline(&t, 900, false)
-            .contains("within 1 second."));
-        let slow_host = (Outcome::TokenUnavailable(TokenError::TimedOut, Reason::Change))
-            .headline(&t, 5000, false);
-        assert!(
-            slow_host.contains("within 5 seconds, so nothing was sent"),
-            "{slow_host}"
+        let said = |o: Outcome, ms| plain(&o.headline(&en(), ms, false));
+        assert!(said(Outcome::Timeout, 1500).contains("2 seconds"));
+        assert!(said(Outcome::Timeout, 900).contains("within 1 second."));
+        let slow = said(
+            Outcome::TokenUnavailable(TokenError::TimedOut, Reason::Change),
+            5000,
         );
         assert!(
-            (Outcome::TokenUnavailable(TokenError::Rejected, Reason::Change))
-                .headline(&t, 1, false)
-                .contains("Sign in again")
+            slow.contains("within 5 seconds, so nothing was sent"),
+            "{slow}"
         );
+        let rejected = Outcome::TokenUnavailable(TokenError::Rejected, Reason::Change);
+        assert!(said(rejected, 1).contains("Sign in again"));
     }
 
     #[test]
@@ -327,9 +359,43 @@ mod tests {
             date: Some("2026-11-25T10:00:00".into()),
         });
         assert_eq!(
-            details_line(&en(), &o, Some("c-1")).unwrap(),
+            plain(&details_line(&en(), &o, Some("c-1")).unwrap()),
             "Details for your help desk: HTTP 403, code Authorization_RequestDenied, request-id r-1, date 2026-11-25T10:00:00, client-request-id c-1"
         );
         assert_eq!(details_line(&en(), &Outcome::Changed, None), None);
+        // The view isolates each id by markup: the id is a part of its own.
+        let parts = details(&en(), &o, Some("c-1")).unwrap();
+        assert!(parts.contains(&Part::Value("r-1".into(), Isolate::LeftToRight)));
+        assert!(parts.contains(&Part::Value("c-1".into(), Isolate::LeftToRight)));
+    }
+
+    #[test]
+    fn what_cannot_be_seen_is_named_by_code_point() {
+        let t = en();
+        assert_eq!(
+            plain(&describe_char(&t, '\u{202E}')),
+            "an invisible character (U+202E)"
+        );
+        assert_eq!(
+            plain(&describe_char(&t, '\u{061C}')),
+            "an invisible character (U+061C)"
+        );
+        assert_eq!(
+            plain(&describe_char(&t, '\u{0301}')),
+            "a combining mark (U+0301)"
+        );
+        assert_eq!(
+            plain(&describe_char(&t, '\u{3000}')),
+            "an invisible character (U+3000)"
+        );
+        assert!(!describe_char(&t, 'ب').contains("U+"));
+    }
+
+    #[test]
+    fn counts_are_grouped_as_the_language_groups_digits() {
+        let en = en();
+        assert_eq!(grouped(&en, 999), "999");
+        assert_eq!(grouped(&en, 1_000), "1,000");
+        assert_eq!(grouped(&en, 52_256_179), "52,256,179");
     }
 }

@@ -170,7 +170,8 @@ async fn send(
     if lifetime.ended() {
         return None;
     }
-    Some((classify(status, retry_after.as_deref(), &body), claims))
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    Some((classify(status, retry_after.as_deref(), &body, now), claims))
 }
 
 /// A POST as every Graph call here is sent: no cookies, no redirect followed, under `deadline`;

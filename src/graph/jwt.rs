@@ -49,6 +49,12 @@ impl<'de> Deserialize<'de> for Audience {
             fn visit_str<E>(self, v: &str) -> Result<Audience, E> {
                 Ok(Audience(vec![v.to_owned()]))
             }
+            fn visit_unit<E>(self) -> Result<Audience, E> {
+                Ok(Audience::default())
+            }
+            fn visit_none<E>(self) -> Result<Audience, E> {
+                Ok(Audience::default())
+            }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Audience, A::Error> {
                 let mut all = Vec::new();
                 while let Some(one) = seq.next_element::<String>()? {

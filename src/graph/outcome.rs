@@ -18,11 +18,13 @@ pub enum PolicyReason {
 
 /// When the server asks to be tried again, if the browser could read `Retry-After` (newer
 /// Graph responses expose it through CORS; older ones did not).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RetryAfter {
     Seconds(u32),
-    /// An HTTP date, kept as sent.
-    Date(String),
+    /// An HTTP date, as the wait from when the answer came: about this many seconds (the two
+    /// clocks may differ), so it is told as a wait in the user's language, never as a date in
+    /// English and GMT.
+    About(u32),
 }
 
 /// What Graph said about a failure, for the "details for your help desk" line.
@@ -253,10 +255,12 @@ impl Outcome {
     /// is the wait it ran under; `after_uncertain` that an earlier attempt may have gone through.
     pub fn headline(&self, t: &Texts, timeout_ms: u32, after_uncertain: bool) -> String {
         let waited = || duration(t, timeout_ms.div_ceil(1000));
-        let with_retry = |key: Key, retry: &Option<RetryAfter>| match retry_hint(t, retry) {
-            Some(hint) => t.sentences(&[t.get(key), &hint]),
-            None => t.get(key).to_owned(),
-        };
+        // With a known wait, the wait is the advice: "a few minutes" would contradict it.
+        let with_retry =
+            |short: Key, long: Key, retry: &Option<RetryAfter>| match retry_hint(t, retry) {
+                Some(hint) => t.sentences(&[t.get(short), &hint]),
+                None => t.get(long).to_owned(),
+            };
         match self {
             Outcome::Changed => t.get(Key::Changed).to_owned(),
             Outcome::WrongCurrentPassword(_) if after_uncertain => {
@@ -284,8 +288,8 @@ impl Outcome {
                 t.get(Key::SignInExpired).to_owned()
             }
             Outcome::Forbidden(_) => t.get(Key::Forbidden).to_owned(),
-            Outcome::Throttled(retry, _) => with_retry(Key::Throttled, retry),
-            Outcome::Unavailable(retry, _) => with_retry(Key::Unavailable, retry),
+            Outcome::Throttled(retry, _) => with_retry(Key::TooManyAttempts, Key::Throttled, retry),
+            Outcome::Unavailable(retry, _) => with_retry(Key::Unavailable, Key::Unavailable, retry),
             Outcome::ServerError(d) if is_gateway(d.status) => {
                 t.fill(Key::GatewayUncertain, &[("status", &d.status.to_string())])
             }
@@ -311,7 +315,10 @@ fn retry_hint(t: &Texts, retry: &Option<RetryAfter>) -> Option<String> {
         Some(RetryAfter::Seconds(s)) => {
             Some(t.fill(Key::RetryIn, &[("duration", &duration(t, *s))]))
         }
-        Some(RetryAfter::Date(d)) => Some(t.fill(Key::RetryAfterDate, &[("date", d)])),
+        Some(RetryAfter::About(0)) => None,
+        Some(RetryAfter::About(s)) => {
+            Some(t.fill(Key::RetryAbout, &[("duration", &duration(t, *s))]))
+        }
     }
 }
 
@@ -484,21 +491,58 @@ fn bad_request_kind(message: &str) -> Option<BadRequestKind> {
         .map(|(kind, _)| *kind)
 }
 
-fn parse_retry_after(value: Option<&str>) -> Option<RetryAfter> {
+/// `Retry-After`: delay-seconds, or an HTTP date (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`)
+/// as the wait from `now` (seconds since 1970); anything else is no hint.
+fn parse_retry_after(value: Option<&str>, now: u64) -> Option<RetryAfter> {
     let value = value?.trim();
-    if value.is_empty() {
+    if let Ok(seconds) = value.parse::<u32>() {
+        return Some(RetryAfter::Seconds(seconds));
+    }
+    let at = http_date(value)?;
+    let wait = at.saturating_sub(now).min(u64::from(u32::MAX));
+    Some(RetryAfter::About(wait as u32))
+}
+
+/// Seconds since 1970 of an IMF-fixdate (RFC 9110 §5.6.7), the form every current server sends.
+pub fn http_date(text: &str) -> Option<u64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut words = text.strip_suffix(" GMT")?.split(' ');
+    let (_day_name, day, month, year, time) = (
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+    );
+    let number = |s: &str, len: usize| (s.len() == len).then(|| s.parse::<u64>().ok()).flatten();
+    let month = MONTHS.iter().position(|m| *m == month)? as u64 + 1;
+    let (day, year) = (number(day, 2)?, number(year, 4)?);
+    let mut hms = time.split(':').map(|p| number(p, 2));
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if words.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;
     }
-    Some(match value.parse::<u32>() {
-        Ok(seconds) => RetryAfter::Seconds(seconds),
-        Err(_) => RetryAfter::Date(value.to_owned()),
-    })
+    // Howard Hinnant's days from civil.
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 /// Maps Graph's answer to an outcome. `retry_after` is the `Retry-After` header if the browser
-/// could read it; `body` is the response text (Graph's error JSON, or anything else).
+/// could read it; `body` is the response text (Graph's error JSON, or anything else); `now` is
+/// when it came (seconds since 1970), for a `Retry-After` given as a date.
 /// Only 204 is success: a 200 with a page in it comes from a proxy or portal, not from Graph.
-pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
+pub fn classify(status: u16, retry_after: Option<&str>, body: &str, now: u64) -> Outcome {
     if status == 204 {
         return Outcome::Changed;
     }
@@ -508,7 +552,7 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> Outcome {
         status,
         ..Details::default()
     });
-    let retry = || parse_retry_after(retry_after);
+    let retry = || parse_retry_after(retry_after, now);
     match status {
         // Throttling, outages, server errors and authorisation are told apart by status alone:
         // gateways and front doors send them as HTML, plain text or nothing at all.
@@ -617,7 +661,7 @@ mod tests {
 
     #[test]
     fn no_content_is_success() {
-        assert_eq!(classify(204, None, ""), Outcome::Changed);
+        assert_eq!(classify(204, None, "", 0), Outcome::Changed);
     }
 
     #[test]
@@ -630,7 +674,7 @@ mod tests {
         ] {
             let body = graph_error("Request_BadRequest", msg);
             assert_eq!(
-                classify(400, None, &body),
+                classify(400, None, &body, 0),
                 Outcome::WrongCurrentPassword(details("Request_BadRequest", msg, 400)),
                 "{msg}"
             );
@@ -655,7 +699,7 @@ mod tests {
         for (msg, reason) in cases {
             let body = graph_error("Request_BadRequest", msg);
             assert!(
-                matches!(classify(400, None, &body), Outcome::PolicyRejected(r, _) if r == reason),
+                matches!(classify(400, None, &body, 0), Outcome::PolicyRejected(r, _) if r == reason),
                 "{msg}"
             );
         }
@@ -668,7 +712,7 @@ mod tests {
             "Invalid value specified for property 'newPassword'.",
         );
         assert!(
-            matches!(classify(400, None, &body), Outcome::BadRequest(d) if d.request_id.as_deref() == Some("rid-1"))
+            matches!(classify(400, None, &body, 0), Outcome::BadRequest(d) if d.request_id.as_deref() == Some("rid-1"))
         );
     }
 
@@ -677,7 +721,7 @@ mod tests {
         let msg = "Access token has expired or is not yet valid.";
         let body = graph_error("InvalidAuthenticationToken", msg);
         assert_eq!(
-            classify(401, None, &body),
+            classify(401, None, &body, 0),
             Outcome::SignInExpired(details("InvalidAuthenticationToken", msg, 401))
         );
     }
@@ -689,7 +733,7 @@ mod tests {
             "Insufficient privileges to complete the operation.",
         );
         assert!(
-            matches!(classify(403, None, &body), Outcome::Forbidden(d) if d.code.as_deref() == Some("Authorization_RequestDenied"))
+            matches!(classify(403, None, &body, 0), Outcome::Forbidden(d) if d.code.as_deref() == Some("Authorization_RequestDenied"))
         );
     }
 
@@ -697,25 +741,59 @@ mod tests {
     fn throttled_with_and_without_readable_retry_after() {
         let body = graph_error("TooManyRequests", "Too many requests.");
         assert!(matches!(
-            classify(429, None, &body),
+            classify(429, None, &body, 0),
             Outcome::Throttled(None, _)
         ));
         assert!(matches!(
-            classify(429, Some("30"), &body),
+            classify(429, Some("30"), &body, 0),
             Outcome::Throttled(Some(RetryAfter::Seconds(30)), _)
         ));
         assert!(
-            matches!(classify(429, Some(" "), ""), Outcome::Throttled(None, d) if d.status == 429)
+            matches!(classify(429, Some(" "), "", 0), Outcome::Throttled(None, d) if d.status == 429)
         );
+    }
+
+    #[test]
+    fn an_http_date_is_read_to_the_second_and_becomes_a_wait() {
+        assert_eq!(
+            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        assert_eq!(
+            http_date("Wed, 25 Nov 2026 10:00:00 GMT"),
+            Some(1_795_600_800)
+        );
+        for bad in [
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 6 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Foo 1994 08:49:37 GMT",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:00:00 GMT",
+            "",
+        ] {
+            assert_eq!(http_date(bad), None, "{bad}");
+        }
+        let at = 1_795_600_800;
+        let wait = |now| parse_retry_after(Some("Wed, 25 Nov 2026 10:00:00 GMT"), now);
+        assert_eq!(wait(at - 125), Some(RetryAfter::About(125)));
+        assert_eq!(wait(at + 50), Some(RetryAfter::About(0)), "already past");
+        assert_eq!(
+            parse_retry_after(Some(" 30 "), at),
+            Some(RetryAfter::Seconds(30))
+        );
+        assert_eq!(parse_retry_after(Some("soon"), at), None);
     }
 
     #[test]
     fn unavailable_is_not_throttled() {
         let date = "Wed, 25 Nov 2026 10:00:00 GMT";
         assert_eq!(
-            classify(503, Some(date), "<html>down</html>"),
+            classify(503, Some(date), "<html>down</html>", 1_795_600_800 - 60),
             Outcome::Unavailable(
-                Some(RetryAfter::Date(date.into())),
+                Some(RetryAfter::About(60)),
                 Details {
                     status: 503,
                     ..Details::default()
@@ -727,10 +805,19 @@ mod tests {
     #[test]
     fn other_server_errors() {
         let body = graph_error("generalException", "An unexpected error occurred.");
-        assert!(matches!(classify(500, None, &body), Outcome::ServerError(d) if d.status == 500));
-        assert!(matches!(classify(502, None, &body), Outcome::ServerError(d) if d.status == 502));
+        assert!(
+            matches!(classify(500, None, &body, 0), Outcome::ServerError(d) if d.status == 500)
+        );
+        assert!(
+            matches!(classify(502, None, &body, 0), Outcome::ServerError(d) if d.status == 502)
+        );
         assert_eq!(
-            classify(500, None, "<html><body>Internal Server Error</body></html>"),
+            classify(
+                500,
+                None,
+                "<html><body>Internal Server Error</body></html>",
+                0
+            ),
             Outcome::ServerError(Details {
                 status: 500,
                 ..Details::default()
@@ -750,7 +837,7 @@ mod tests {
             (299, ""),
         ] {
             assert_eq!(
-                classify(status, None, body),
+                classify(status, None, body, 0),
                 Outcome::Unexpected(Details {
                     status,
                     ..Details::default()
@@ -758,18 +845,18 @@ mod tests {
                 "{status}"
             );
         }
-        assert_eq!(classify(200, None, "").status(), Some(200));
+        assert_eq!(classify(200, None, "", 0).status(), Some(200));
     }
 
     #[test]
     fn unauthorized_and_forbidden_are_decided_by_status_whatever_the_body() {
         for body in ["", "<html>401</html>", "[]", "{\"error\": \"a string\"}"] {
             assert!(
-                matches!(classify(401, None, body), Outcome::SignInExpired(d) if d.status == 401),
+                matches!(classify(401, None, body, 0), Outcome::SignInExpired(d) if d.status == 401),
                 "{body:?}"
             );
             assert!(
-                matches!(classify(403, None, body), Outcome::Forbidden(d) if d.status == 403),
+                matches!(classify(403, None, body, 0), Outcome::Forbidden(d) if d.status == 403),
                 "{body:?}"
             );
         }
@@ -785,7 +872,7 @@ mod tests {
             (400, "{\"error\": \"a string\"}"),
         ] {
             assert_eq!(
-                classify(status, None, body),
+                classify(status, None, body, 0),
                 Outcome::Unexpected(Details {
                     status,
                     ..Details::default()
@@ -799,10 +886,10 @@ mod tests {
     fn unknown_statuses_are_unexpected() {
         let body = graph_error("Request_ResourceNotFound", "Resource not found.");
         assert!(
-            matches!(classify(404, None, &body), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some())
+            matches!(classify(404, None, &body, 0), Outcome::Unexpected(d) if d.status == 404 && d.code.is_some())
         );
-        assert!(matches!(classify(302, None, ""), Outcome::Unexpected(d) if d.status == 302));
-        assert!(matches!(classify(0, None, ""), Outcome::Unexpected(d) if d.status == 0));
+        assert!(matches!(classify(302, None, "", 0), Outcome::Unexpected(d) if d.status == 302));
+        assert!(matches!(classify(0, None, "", 0), Outcome::Unexpected(d) if d.status == 0));
     }
 
     #[test]
@@ -810,7 +897,7 @@ mod tests {
         let body =
             r#"{"error":{"code":"Authorization_RequestDenied","innererror":{"request-id":"r2"}}}"#;
         assert!(
-            matches!(classify(403, None, body), Outcome::Forbidden(d) if d.request_id.as_deref() == Some("r2") && d.message.is_none())
+            matches!(classify(403, None, body, 0), Outcome::Forbidden(d) if d.request_id.as_deref() == Some("r2") && d.message.is_none())
         );
     }
 

@@ -63,6 +63,18 @@ impl Locale {
         }
     }
 
+    /// The plural categories the language uses for whole numbers: every plural family of its
+    /// table has a form for each.
+    pub fn plurals(self) -> &'static [Plural] {
+        use Plural::*;
+        match self {
+            Locale::En | Locale::De => &[One, Other],
+            Locale::Fr | Locale::Es | Locale::PtBr => &[One, Many, Other],
+            Locale::Ja | Locale::ZhHans => &[Other],
+            Locale::Ar => &[Zero, One, Two, Few, Many, Other],
+        }
+    }
+
     pub fn is_rtl(self) -> bool {
         self == Locale::Ar
     }
@@ -130,23 +142,22 @@ impl Locale {
         )
     }
 
-    /// The plural category of `n` in this language (CLDR cardinal rules, integers).
+    /// The plural category of `n` in this language: CLDR's cardinal rules for whole numbers,
+    /// all of them (fr, es and pt's `many` is for exact millions: "1 000 000 de secondes").
     pub fn plural(self, n: u64) -> Plural {
+        let million = n != 0 && n % 1_000_000 == 0;
         match self {
-            Locale::En | Locale::De | Locale::Es => {
+            Locale::En | Locale::De => {
                 if n == 1 {
                     Plural::One
                 } else {
                     Plural::Other
                 }
             }
-            Locale::Fr | Locale::PtBr => {
-                if n <= 1 {
-                    Plural::One
-                } else {
-                    Plural::Other
-                }
-            }
+            Locale::Es if n == 1 => Plural::One,
+            Locale::Fr | Locale::PtBr if n <= 1 => Plural::One,
+            Locale::Es | Locale::Fr | Locale::PtBr if million => Plural::Many,
+            Locale::Es | Locale::Fr | Locale::PtBr => Plural::Other,
             Locale::Ja | Locale::ZhHans => Plural::Other,
             Locale::Ar => match (n, n % 100) {
                 (0, _) => Plural::Zero,
@@ -256,6 +267,13 @@ mod tests {
         assert_eq!(Locale::Fr.plural(0), One);
         assert_eq!(Locale::PtBr.plural(1), One);
         assert_eq!(Locale::PtBr.plural(2), Other);
+        for l in [Locale::Fr, Locale::Es, Locale::PtBr] {
+            assert_eq!(l.plural(1_000_000), Many);
+            assert_eq!(l.plural(3_000_000), Many);
+            assert_eq!(l.plural(1_000_001), Other);
+        }
+        assert_eq!(Locale::Es.plural(0), Other);
+        assert_eq!(Locale::De.plural(1_000_000), Other);
         assert_eq!(Locale::Ja.plural(1), Other);
         let ar: Vec<_> = [0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111]
             .iter()

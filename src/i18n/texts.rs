@@ -198,9 +198,9 @@ impl Texts {
         }
     }
 
-    /// A sentence with its `{placeholders}` filled.
+    /// A sentence with its `{placeholders}` filled, each value isolated (see [`Isolate`]).
     pub fn fill(&self, key: Key, args: &[(&str, &str)]) -> String {
-        substitute(self.get(key), args)
+        self.isolated(&parts(self.get(key), args))
     }
 
     /// The plural form for `n` (by the locale's rules), with its placeholders filled.
@@ -209,7 +209,34 @@ impl Texts {
             Some(Entry::Plural(forms)) => form(forms, self.locale.plural(n)),
             _ => self.get(key),
         };
-        substitute(text, args)
+        self.isolated(&parts(text, args))
+    }
+
+    /// A sentence as parts, its values apart, for markup that isolates them itself (a value a
+    /// user copies, such as a request id, must copy without invisible characters).
+    pub fn parts(&self, key: Key, args: &[(&str, &str)]) -> Vec<Part> {
+        parts(self.get(key), args)
+    }
+
+    /// Parts as one string, each value between the isolate its kind asks for.
+    pub fn isolated(&self, parts: &[Part]) -> String {
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Value(value, isolate) => {
+                    out.push(match isolate {
+                        Isolate::LeftToRight => LRI,
+                        Isolate::Language if self.locale.is_rtl() => RLI,
+                        Isolate::Language => LRI,
+                        Isolate::FirstStrong => FSI,
+                    });
+                    out.push_str(value);
+                    out.push(PDI);
+                }
+            }
+        }
+        out
     }
 
     /// Sentences joined as the language joins them (a space, or nothing after "。").
@@ -231,13 +258,80 @@ fn form<'a>(forms: &'a [(Plural, Cow<'static, str>)], want: Plural) -> &'a str {
         .map_or("", |(_, t)| t)
 }
 
-fn substitute(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (name, value) in args {
-        let placeholder = ["{", name, "}"].concat();
-        if out.contains(&placeholder) {
-            out = out.replace(&placeholder, value);
+const LRI: char = '\u{2066}';
+const RLI: char = '\u{2067}';
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// How a value inserted into a sentence is kept from reordering the sentence around it (and the
+/// sentence from reordering it): Unicode's isolates, chosen by the placeholder, in this one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Isolate {
+    /// Known to read left to right: ids, codes, numbers, the symbol list. (An all-neutral value
+    /// under first-strong would take the paragraph's direction and mirror its brackets.)
+    LeftToRight,
+    /// Text composed in the form's own language: a list, a duration, a rule's name.
+    Language,
+    /// Text of unknown direction: Graph's message, a character the user typed.
+    FirstStrong,
+}
+
+impl Isolate {
+    /// The isolate for a placeholder.
+    pub fn of(placeholder: &str) -> Isolate {
+        match placeholder {
+            "chars" | "duration" | "rule" | "strength" => Isolate::Language,
+            "message" | "char" => Isolate::FirstStrong,
+            _ => Isolate::LeftToRight,
         }
+    }
+}
+
+/// A piece of a filled sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    /// An inserted value, with the isolate its placeholder asks for.
+    Value(String, Isolate),
+}
+
+/// The bidi controls that could end an isolate early or override the text around them: they are
+/// dropped from values that come from outside (server text, ids).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+}
+
+/// `text` cut at its `{placeholders}`, each given its value from `args`; a placeholder with no
+/// value stays as written.
+fn parts(text: &str, args: &[(&str, &str)]) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        let Some((_, value)) = args.iter().find(|(n, _)| *n == name) else {
+            out.push(Part::Text(rest[..=close].to_owned()));
+            rest = &rest[close + 1..];
+            continue;
+        };
+        if open > 0 {
+            out.push(Part::Text(rest[..open].to_owned()));
+        }
+        // Values from outside (server text, ids) lose their bidi controls; text composed here in
+        // the form's language keeps the isolates of the values inside it.
+        let isolate = Isolate::of(name);
+        let value = if isolate == Isolate::Language {
+            (*value).to_owned()
+        } else {
+            value.chars().filter(|c| !is_bidi_control(*c)).collect()
+        };
+        out.push(Part::Value(value, isolate));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Part::Text(rest.to_owned()));
     }
     out
 }
@@ -285,7 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn every_locale_has_every_key_and_the_same_placeholders() {
+    fn every_locale_has_every_key_the_same_placeholders_and_its_plural_forms() {
         let en = Texts::english();
         for locale in Locale::ALL {
             let texts = Texts::parse(locale, &locale_file(locale))
@@ -295,26 +389,27 @@ mod tests {
                     Entry::Text(t) => t,
                     Entry::Plural(f) => form(f, Plural::Other),
                 });
-                let forms: Vec<&str> = match entry {
-                    Entry::Text(t) => vec![t],
-                    Entry::Plural(f) => f.iter().map(|(_, t)| t.as_ref()).collect(),
+                let forms: Vec<(Option<Plural>, &str)> = match entry {
+                    Entry::Text(t) => vec![(None, t)],
+                    Entry::Plural(f) => f.iter().map(|(p, t)| (Some(*p), t.as_ref())).collect(),
                 };
-                for text in forms {
-                    assert_eq!(
-                        placeholders(text),
-                        want,
-                        "{} {}: {text}",
-                        locale.tag(),
-                        key.name()
-                    );
+                for (plural, text) in forms {
+                    let mut have = placeholders(text);
+                    // Modern Standard Arabic drops the number with the dual ("ثانيتين").
+                    if (locale, plural) == (Locale::Ar, Some(Plural::Two)) {
+                        have.extend(["n".to_owned(), "count".to_owned()]);
+                        have.retain(|p| want.contains(p));
+                        have.sort();
+                        have.dedup();
+                    }
+                    assert_eq!(have, want, "{} {}: {text}", locale.tag(), key.name());
                 }
-                if let (Entry::Plural(forms), Locale::Ar) = (entry, locale) {
-                    assert_eq!(
-                        forms.len(),
-                        6,
-                        "Arabic has all six plural forms: {}",
-                        key.name()
-                    );
+                if let Entry::Plural(forms) = entry {
+                    let mut categories: Vec<&str> = forms.iter().map(|(p, _)| p.name()).collect();
+                    categories.sort();
+                    let mut wanted: Vec<&str> = locale.plurals().iter().map(|p| p.name()).collect();
+                    wanted.sort();
+                    assert_eq!(categories, wanted, "{} {}", locale.tag(), key.name());
                 }
             }
         }
@@ -378,8 +473,9 @@ mod tests {
         distinct.dedup();
         assert!(distinct.len() >= 3, "{forms:?}");
         let en = Texts::english();
-        assert_eq!(en.count(Key::Seconds, 1, &[("n", "1")]), "1 second");
-        assert_eq!(en.count(Key::Seconds, 2, &[("n", "2")]), "2 seconds");
+        let plain = |s: String| s.replace(['\u{2066}', '\u{2069}'], "");
+        assert_eq!(plain(en.count(Key::Seconds, 1, &[("n", "1")])), "1 second");
+        assert_eq!(plain(en.count(Key::Seconds, 2, &[("n", "2")])), "2 seconds");
     }
 
     #[test]

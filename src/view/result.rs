@@ -5,8 +5,9 @@
 
 use crate::change::{Change, Told};
 use crate::graph::outcome::Outcome;
-use crate::i18n::texts::{Key, Texts};
+use crate::i18n::texts::{Isolate, Key, Part, Texts};
 use crate::strings;
+use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -42,6 +43,21 @@ pub fn Results(
     }
 }
 
+/// Parts with each value isolated by markup, so it neither reorders the line nor carries
+/// invisible characters when copied: `<bdi dir="ltr">` for ids, `<bdi>` for Graph's message.
+fn isolated(parts: Vec<Part>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(text) => Either::Left(text),
+            Part::Value(value, isolate) => {
+                let dir = (isolate == Isolate::LeftToRight).then_some("ltr");
+                Either::Right(view! { <bdi dir=dir>{value}</bdi> })
+            }
+        })
+        .collect_view()
+}
+
 fn result(
     told: &Told,
     t: &Texts,
@@ -52,7 +68,7 @@ fn result(
     let success = *outcome == Outcome::Changed;
     let message = outcome.headline(t, told.timeout_ms, told.after_uncertain);
     let sign_out = told.sign_out.map(|line| strings::sign_out_line(t, line));
-    let details = strings::details_line(t, outcome, told.attempt.client_request_id.as_deref());
+    let details = strings::details(t, outcome, told.attempt.client_request_id.as_deref());
     let reset = matches!(outcome, Outcome::WrongCurrentPassword(_))
         .then_some(reset_url)
         .flatten()
@@ -65,7 +81,7 @@ fn result(
                 <p class="gcp__sign-out-result" class=("gcp__warning", warning)>{text}</p>
             })}
             {reset.map(|(href, text)| view! { <p class="gcp__reset"><a href=href>{text}</a></p> })}
-            {details.map(|d| view! { <p class="gcp__details">{d}</p> })}
+            {details.map(|parts| view! { <p class="gcp__details">{isolated(parts)}</p> })}
         </div>
     }
 }
