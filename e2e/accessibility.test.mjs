@@ -95,7 +95,7 @@ describe("layout and names", () => {
       await form.getByRole("button", { name, exact: true }).waitFor();
     }
     await form.getByRole("button", { name: "Change password", exact: true }).waitFor();
-    await form.getByRole("list").filter({ hasText: "8 to 256 characters" }).waitFor();
+    await form.getByRole("list").filter({ hasText: /8\W* to \W*256\W* characters/ }).waitFor();
     await ui.newPassword.pressSequentially("Blue-Harbour");
     const meter = form.getByRole("meter", { name: /Strength/ });
     assert.match(await meter.getAttribute("aria-labelledby"), /strength/);
@@ -109,7 +109,7 @@ describe("layout and names", () => {
     await open();
     await ui.fill(OLD, "abcdefgh", "abcdefgh");
     await ui.submit.click();
-    const link = page.getByRole("link", { name: /must mix at least 3/ });
+    const link = page.getByRole("link", { name: /must mix at least/ });
     await link.click();
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("autocomplete")), "new-password");
     assert.equal(await ui.newPassword.getAttribute("aria-invalid"), "true");

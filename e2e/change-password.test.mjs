@@ -3,7 +3,7 @@
 import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ChangePasswordPage, outputDir, useLocalGraph } from "./harness.mjs";
+import { ChangePasswordPage, read, outputDir, useLocalGraph } from "./harness.mjs";
 
 const OLD = "Start-Here-2026";
 const NEW = "Blue-Harbour-42";
@@ -109,7 +109,8 @@ describe("against the local Graph", () => {
     await env.graph.fault({ kind: "throttle", retryAfter: 30 });
     await ui.current.fill(OLD);
     await ui.submit.click();
-    await page.getByText(/try again in 30 seconds/).waitFor();
+    await page.getByText(/You can try again in/).waitFor();
+    assert.match(read(await ui.result.textContent()), /try again in 30 seconds/);
     assert.deepEqual(await failedKinds(), ["throttled", "throttled"]);
   });
 
@@ -186,7 +187,7 @@ describe("against the local Graph", () => {
     await ui.submit.click();
     const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
     await summary.waitFor();
-    assert.match(await summary.textContent(), /at least 8 characters; it has 5/);
+    assert.match(read(await summary.textContent()), /at least 8 characters; it has 5/);
     await page.screenshot({ path: join(outputDir, "error-summary.png"), fullPage: true });
     assert.equal((await env.graph.requests()).length, 0);
     assert.equal(await ui.tokenCalls(), 0);

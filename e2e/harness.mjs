@@ -56,6 +56,9 @@ export async function startEmulator() {
   };
 }
 
+/** Text as a person reads it: the invisible isolates around inserted values (U+2066–2069) left out. */
+export const read = (text) => (text ?? "").replace(/[\u2066-\u2069]/g, "");
+
 /** An unsigned JWT with this payload: the component reads tokens, never verifies them, and the
  *  local Graph decides by the same claims Graph does. */
 export const jwt = (payload) => ["e30", Buffer.from(JSON.stringify(payload)).toString("base64url"), "c2ln"].join(".");
@@ -142,7 +145,7 @@ export class ChangePasswordPage {
     await this.fill(current, next);
     await this.submit.click();
     await this.result.waitFor();
-    return (await this.result.textContent()) ?? "";
+    return read(await this.result.textContent());
   }
 
   events() {

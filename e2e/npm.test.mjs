@@ -35,12 +35,21 @@ after(async () => {
   await env.browser?.close();
   env.graph?.stop();
   env.site?.stop();
-  env.vite?.kill();
+  stopVite();
 });
+
+function stopVite() {
+  if (env.vite && env.vite.exitCode === null) {
+    try { process.kill(-env.vite.pid, "SIGTERM"); } catch {}
+  }
+  env.vite?.stdout.destroy();
+  env.vite?.stderr.destroy();
+}
 
 /** Starts `vite` (the dev server) in the app; resolves to its URL once it answers. */
 async function viteDev() {
-  env.vite = spawn("npx", ["vite", "--port", "0", "--strictPort", "--host", "127.0.0.1"], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+  // The vite binary itself, in its own process group, so stopping it stops all it started.
+  env.vite = spawn(join(app, "node_modules/.bin/vite"), ["--port", "0", "--strictPort", "--host", "127.0.0.1"], { cwd: app, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let printed = "";
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`vite did not start:\n${printed}`)), 60_000);
@@ -82,7 +91,7 @@ describe("graph-change-password from npm, in a Vite + TypeScript app", () => {
       await page.close();
     }
     assert.deepEqual((await env.graph.requests()).map((r) => r.status), [204]);
-    env.vite.kill();
+    stopVite();
   });
 
   test("vite build, then the built app changes a password", async () => {

@@ -3,7 +3,7 @@
 // page's own rules, and left out with `unstyled`, where the form must still be usable.
 import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ChangePasswordPage, useLocalGraph } from "./harness.mjs";
+import { ChangePasswordPage, read, useLocalGraph } from "./harness.mjs";
 
 const ACCENT = "rgb(11, 87, 208)";
 
@@ -94,7 +94,7 @@ describe("unstyled", () => {
       assert.ok(w.rects.every(([width, height]) => width <= 1 && height <= 1), JSON.stringify(w));
       assert.equal(w.clip, "inset(50%)", "and that pixel is clipped away");
     }
-    const heard = await page.locator("form.gcp").ariaSnapshot();
+    const heard = read(await page.locator("form.gcp").ariaSnapshot());
     assert.match(heard, /8 to 256 characters not met/);
     assert.match(await ui.change("Start-Here-2026", "Blue-Harbour-42"), /has been changed/);
   });

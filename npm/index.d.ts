@@ -44,6 +44,8 @@ export interface MountOptions {
   strings?: Partial<Record<StringKey, string>>;
   /** leave out the form's own stylesheet (your page styles the .gcp classes itself) (default: false). */
   unstyled?: boolean;
+  /** refuse a new password found in data breaches, by k-anonymity (only 5 hex characters of its SHA-1 leave the browser): true (attribute present, empty or "true") asks Have I Been Pwned's range API, a string is a mirror's base URL (same rules as baseUrl); see Breached passwords (default: false). */
+  breachCheck?: boolean | string;
 }
 
 /** The element's observed attributes. */
@@ -55,7 +57,8 @@ export type Attribute =
   | "offer-sign-out-everywhere"
   | "reset-password-url"
   | "locale"
-  | "unstyled";
+  | "unstyled"
+  | "breach-check";
 
 /** A built-in locale. */
 export type BuiltInLocale =

@@ -62,6 +62,10 @@ pub fn ChangePassword(
     /// the `styles` feature off, there is none to leave out.
     #[prop(into, optional)]
     unstyled: MaybeProp<bool>,
+    /// Refuse a new password found in data breaches (k-anonymity: five hex characters of its
+    /// SHA-1 leave the browser): `"true"` for Have I Been Pwned's range API, or a mirror's URL.
+    #[prop(into, optional)]
+    breach_check: MaybeProp<String>,
     /// Called the moment Graph answers 204.
     #[prop(into, optional)]
     on_changed: Option<Callback<Changed>>,
@@ -89,6 +93,7 @@ pub fn ChangePassword(
                 .map(|(k, v)| (k, Some(v)))
                 .collect(),
             unstyled: unstyled.get().unwrap_or(false),
+            breach_check: breach_check.get(),
         })
     });
     let tell = Rc::new(move |report: &Report| match report {

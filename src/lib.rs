@@ -5,6 +5,7 @@
 //! or writes `<graph-change-password>` (the `js` feature). Pure modules (`policy`, `strength`,
 //! `graph::{request, outcome, envelope, challenge}`, `config`, `strings`, `token`) test natively.
 
+pub mod breach;
 pub mod change;
 pub mod component;
 pub mod config;

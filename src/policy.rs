@@ -195,6 +195,8 @@ pub enum FieldProblem {
     Policy(RuleFailure),
     SameAsCurrent,
     Mismatch,
+    /// Seen this many times in data breaches (the optional breach check).
+    Breached(u64),
 }
 
 /// The letter a common substitution stands for (`0` → `o`, `@` → `a`, `$` → `s`…), lower-cased:

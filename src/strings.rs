@@ -168,6 +168,9 @@ pub fn field_problem(t: &Texts, field: Field, problem: &FieldProblem) -> String 
         FieldProblem::Policy(failure) => rule_failure(t, failure),
         FieldProblem::SameAsCurrent => t.get(Key::SameAsCurrent).to_owned(),
         FieldProblem::Mismatch => t.get(Key::Mismatch).to_owned(),
+        FieldProblem::Breached(count) => {
+            t.count(Key::Breached, *count, &[("count", &grouped(t, *count))])
+        }
     }
 }
 

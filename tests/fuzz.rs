@@ -405,30 +405,17 @@ fn url_like() -> impl Strategy<Value = String> {
     prop_oneof![4 => built, 1 => any_text()]
 }
 
-/// What `check_base_url` promises of a URL it accepts, checked independently.
-fn base_url_is_safe(url: &str) -> bool {
-    if !url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
-        return false;
-    }
-    if url.contains('?') || url.contains('#') {
-        return false;
-    }
-    let lower = url.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix("https://") {
-        let authority = rest.split('/').next().unwrap_or("");
-        !authority.is_empty() && !authority.contains('@')
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        let authority = rest.split('/').next().unwrap_or("");
-        ["localhost", "127.0.0.1"].iter().any(|host| {
-            authority == *host
-                || authority
-                    .strip_prefix(host)
-                    .and_then(|p| p.strip_prefix(':'))
-                    .is_some_and(|port| port.bytes().all(|b| b.is_ascii_digit()))
-        })
-    } else {
-        false
-    }
+/// How the browser's URL parser (WHATWG, the `url` crate) reads an address: its scheme, host,
+/// whether it carries credentials, a query or a fragment, and origin + path as serialized.
+fn parsed(url: &str) -> Option<(String, String, bool, String)> {
+    let u = url::Url::parse(url).ok()?;
+    let extras = !u.username().is_empty()
+        || u.password().is_some()
+        || u.query().is_some()
+        || u.fragment().is_some();
+    let host = u.host_str().unwrap_or("").to_owned();
+    let origin_and_path = format!("{}{}", u.origin().ascii_serialization(), u.path());
+    Some((u.scheme().to_owned(), host, extras, origin_and_path))
 }
 
 /// What `resetPasswordUrl` may be: `""` (no link), or https with a host, no credentials, and
@@ -586,6 +573,7 @@ fn options() -> impl Strategy<Value = Options> {
                     locale,
                     strings,
                     unstyled: false,
+                    breach_check: None,
                 }
             },
         )
@@ -1336,29 +1324,44 @@ proptest! {
     /// credentials, query, fragment, whitespace, backslash or non-ASCII.
     #[test]
     fn base_url_check(url in url_like()) {
-        let accepted = check_base_url(&url).is_ok();
-        if accepted {
-            let lower = url.to_ascii_lowercase();
-            prop_assert!(
-                lower.starts_with("https://") || lower.starts_with("http://localhost") || lower.starts_with("http://127.0.0.1"),
-                "{}", url
-            );
-            prop_assert!(!url.contains(['?', '#']) && url.is_ascii() && !url.chars().any(char::is_whitespace));
+        // Not a restatement of the rule: whatever is accepted, the browser's URL parser reads
+        // it as https (or http on this machine), with a host, no credentials, query or
+        // fragment, and the same origin and path as written (case aside), so the endpoint's
+        // path is appended exactly where it seems.
+        if check_base_url(&url).is_ok() {
+            let parsed = parsed(&url);
+            prop_assert!(parsed.is_some(), "{:?} does not parse", url);
+            let (scheme, host, extras, origin_and_path) = parsed.unwrap();
+            prop_assert!(scheme == "https" || (scheme == "http" && (host == "localhost" || host == "127.0.0.1")), "{:?}", url);
+            prop_assert!(!host.is_empty() && !extras, "{:?}", url);
+            // The parser leaves out a scheme's default port, and gives an empty path a "/".
+            let written = url.to_ascii_lowercase();
+            let default = if scheme == "https" { ":443" } else { ":80" };
+            let written = match written.split_once(default) {
+                Some((before, after)) if after.is_empty() || after.starts_with('/') => format!("{before}{after}"),
+                _ => written,
+            };
+            let read = origin_and_path.to_ascii_lowercase();
+            prop_assert!(read == written || read == format!("{written}/"), "{:?} reads as {:?}", url, read);
         }
-        prop_assert_eq!(accepted, base_url_is_safe(&url), "{:?}", url);
     }
 
     /// `check_user_id` never lets a path through.
     #[test]
     fn user_id_check(id in user_id()) {
-        let accepted = check_user_id(&id).is_ok();
-        let trimmed = id.trim();
-        if accepted {
-            prop_assert!(!id.contains('/'));
-            prop_assert!(!["", ".", ".."].contains(&trimmed));
-            prop_assert!(!["", ".", ".."].contains(&id.as_str()));
+        // Not a restatement: an accepted id, percent-encoded into the endpoint, is read back by
+        // the browser's URL parser as one path segment between `users` and `changePassword`,
+        // and decodes to the id itself (a dot segment or a slash would not).
+        if check_user_id(&id).is_ok() {
+            let url = endpoint("https://g/v1.0", Some(id.trim()));
+            let u = url::Url::parse(&url).unwrap();
+            let segments: Vec<&str> = u.path_segments().unwrap().collect();
+            prop_assert_eq!(segments.len(), 4, "{:?} -> {}", id, url);
+            prop_assert_eq!(segments[1], "users");
+            prop_assert_eq!(segments[3], "changePassword");
+            let decoded = percent_decode(segments[2]).and_then(|b| String::from_utf8(b).ok());
+            prop_assert_eq!(decoded.as_deref(), Some(id.trim()));
         }
-        prop_assert_eq!(accepted, !trimmed.is_empty() && !trimmed.contains('/') && trimmed != "." && trimmed != "..");
     }
 
     /// `Config::new`: whatever it accepts meets every documented rule.
@@ -1367,6 +1370,7 @@ proptest! {
         let given = options.clone();
         let Ok(c) = Config::new(options) else {
             let some_bad = given.base_url.as_deref().is_some_and(|u| check_base_url(u).is_err())
+                || given.breach_check.as_deref().is_some_and(|b| !["", "true", "false"].contains(&b) && check_base_url(b).is_err())
                 || given.user_id.as_deref().is_some_and(|u| check_user_id(u).is_err())
                 || given.timeout_ms.is_some_and(|t| !(t.fract() == 0.0 && (1.0..=600_000.0).contains(&t)))
                 || given.reset_password_url.as_deref().is_some_and(|u| !reset_url_is_safe(u))
@@ -1374,7 +1378,6 @@ proptest! {
             prop_assert!(some_bad);
             return Ok(());
         };
-        prop_assert!(base_url_is_safe(&c.base_url), "{}", c.base_url);
         prop_assert_eq!(check_base_url(&c.base_url), Ok(()));
         if let Some(u) = &given.base_url {
             prop_assert_eq!(&c.base_url, u);

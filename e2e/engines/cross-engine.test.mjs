@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Key } from "selenium-webdriver";
 import { startEmulator } from "../harness.mjs";
-import { Person, startEngine, startSite } from "./webdriver.mjs";
+import { Person, read, startEngine, startSite } from "./webdriver.mjs";
 
 const OLD = "Start-Here-2026";
 const NEW = "Blue-Harbour-42";
@@ -24,6 +24,20 @@ const failedKinds = async (ui) => (await ui.events()).filter((e) => e.type === "
 
 /** The cases every engine runs: [name, body(ui, driver)]. */
 const CASES = [
+  ["the form carries its styles: one constructed stylesheet, the page's rule on a class still wins", async (ui, driver) => {
+    await ui.open(site.url, graph.url);
+    await ui.button("Change password");
+    const styled = await driver.executeScript(`
+      const button = document.querySelector(".gcp__submit");
+      const before = getComputedStyle(button).backgroundColor;
+      const style = document.createElement("style");
+      style.textContent = ".gcp__submit { background-color: rgb(9, 9, 9); }";
+      document.head.append(style);
+      return { before, after: getComputedStyle(button).backgroundColor, sheets: document.adoptedStyleSheets.length };
+    `);
+    assert.deepEqual(styled, { before: "rgb(11, 87, 208)", after: "rgb(9, 9, 9)", sheets: 1 });
+  }],
+
   ["success: message, cleared fields, event, and the password really changed", async (ui) => {
     await ui.open(site.url, graph.url, { upn: "adele.vance@contoso.example" });
     assert.match(await ui.change(OLD, NEW), /Your password has been changed/);
@@ -154,7 +168,7 @@ const CASES = [
     await ui.fill(OLD, "short");
     await (await ui.button("Change password")).click();
     const summary = await ui.role("alert", /There is a problem/);
-    assert.match(await summary.getText(), /at least 8 characters; it has 5/);
+    assert.match(read(await summary.getText()), /at least 8 characters; it has 5/);
     await ui.waitFocused(summary, "the error summary");
     assert.equal((await graph.requests()).length, 0);
     assert.equal(await ui.tokenCalls(), 0);

@@ -12,6 +12,10 @@ import { Builder, Key, WebElement } from "selenium-webdriver";
 import { GRAPH } from "../harness.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
+
+/** Text as a person reads it: the invisible isolates around inserted values left out. */
+export const read = (text) => (text ?? "").replace(/[\u2066-\u2069]/g, "");
+
 export const outputDir = join(root, "test-output");
 
 export const FIREFOX = "/usr/bin/firefox-esr";
@@ -281,9 +285,9 @@ export class Person {
       const [source, flags] = arguments;
       const re = new RegExp(source, flags);
       return [...document.querySelectorAll("[role=status], [role=alert]")]
-        .find((el) => !el.closest("[hidden]") && re.test(el.textContent)) ?? null;
+        .find((el) => !el.closest("[hidden]") && re.test(el.textContent.replace(/[\u2066-\u2069]/g, ""))) ?? null;
     `, re.source, re.flags), `a message matching ${re}`);
-    return el.getText();
+    return read(await el.getText());
   }
 
   /** The live regions (status, alert) that hold a request's result: not the error summary. */
@@ -300,7 +304,7 @@ export class Person {
     const el = await this.until(() => this.driver.executeScript(`
       return ${Person.RESULT_REGIONS}.find((r) => [...r.children].some((c) => !c.__seen && c.textContent.trim())) ?? null;
     `), "a result message");
-    return el.getText();
+    return read(await el.getText());
   }
 
   async type(label, text) {

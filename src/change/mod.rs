@@ -13,8 +13,9 @@
 #[cfg(target_arch = "wasm32")]
 pub mod session;
 
+use crate::breach::Verdict;
 use crate::graph::outcome::{Attempt, Failure, Outcome, SignOutEverywhere, SignedOutEverywhere};
-use crate::policy::{Entry, Field, FieldProblems, Policy};
+use crate::policy::{Entry, Field, FieldProblem, FieldProblems, Policy};
 use crate::strings::SignOutLine;
 use std::rc::Rc;
 
@@ -27,6 +28,9 @@ pub enum Phase {
     /// The user is typing; the last outcome, if any, is shown.
     #[default]
     Editing,
+    /// Submitted: the new password is being checked against known breaches (when asked for);
+    /// nothing has gone to Graph, no token is asked.
+    CheckingBreach,
     /// Submitted: the host is asked for the tokens (the revoke token first, if asked for).
     WaitingForTokens,
     /// The change is on its way to Graph.
@@ -38,6 +42,11 @@ pub enum Phase {
 impl Phase {
     /// The change is on its way: fields read-only, the button busy.
     pub fn sending(self) -> bool {
+        self == Phase::CheckingBreach || self.with_graph()
+    }
+
+    /// The change has gone to the host for tokens, or to Graph: an answer is owed.
+    pub fn with_graph(self) -> bool {
         matches!(self, Phase::WaitingForTokens | Phase::Sending)
     }
 }
@@ -85,6 +94,8 @@ pub struct Change {
     pub phase: Phase,
     pub told: Option<Told>,
     pub focus: Option<Focus>,
+    /// The new password was found in breaches this many times: a field problem until it is edited.
+    pub breached: Option<u64>,
     /// The last answer may have changed the password (a timeout, a lost connection, a 502/504).
     uncertain: bool,
     /// The change in flight asked for sign-out everywhere.
@@ -98,6 +109,8 @@ pub struct Change {
 pub struct Settings {
     pub offer_sign_out: bool,
     pub timeout_ms: u32,
+    /// Check the new password against known breaches before anything goes to Graph.
+    pub breach_check: bool,
 }
 
 /// What happened.
@@ -107,6 +120,8 @@ pub enum Event {
     Reveal(Field),
     SignOutTicked(bool),
     Submit,
+    /// The breach check of change `n` came to this.
+    BreachChecked(u32, Verdict),
     /// The tokens are in hand and change `n` is being sent.
     Sending(u32),
     /// Graph answered change `n` (or nothing could be sent).
@@ -118,6 +133,8 @@ pub enum Event {
 /// What the mount is to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
+    /// Check change `n`'s new password against known breaches.
+    CheckBreach { n: u32, new: String },
     /// Ask for the tokens and send change `n` (the revoke token first when `sign_out`).
     Send {
         n: u32,
@@ -145,9 +162,13 @@ pub enum Report {
 }
 
 impl Change {
-    /// The client-side problems of what is typed.
+    /// The client-side problems of what is typed, the breach check's finding among them.
     pub fn problems(&self) -> FieldProblems {
-        self.entry.problems(&Policy::default())
+        let mut problems = self.entry.problems(&Policy::default());
+        if let (None, Some(count)) = (&problems.new, self.breached) {
+            problems.new = Some(FieldProblem::Breached(count));
+        }
+        problems
     }
 
     fn focus(&mut self, target: FocusTarget) {
@@ -167,14 +188,24 @@ impl Change {
 /// Applies `event` to `change`; returns what the mount is to do, in order.
 pub fn update(change: &mut Change, event: Event, settings: &Settings) -> Vec<Effect> {
     match event {
-        Event::Typed(field, text) if !change.phase.sending() => *change.field(field) = text,
+        Event::Typed(field, text) if !change.phase.sending() => {
+            if field == Field::New {
+                change.breached = None;
+            }
+            *change.field(field) = text
+        }
         Event::Reveal(field) => change.revealed[field as usize] ^= true,
         Event::SignOutTicked(ticked) if !change.phase.sending() => change.sign_out = ticked,
         Event::Submit => return submit(change, settings),
+        Event::BreachChecked(n, verdict)
+            if n == change.sent && change.phase == Phase::CheckingBreach =>
+        {
+            return checked(change, verdict)
+        }
         Event::Sending(n) if n == change.sent && change.phase == Phase::WaitingForTokens => {
             change.phase = Phase::Sending
         }
-        Event::Answered(n, attempt) if n == change.sent && change.phase.sending() => {
+        Event::Answered(n, attempt) if n == change.sent && change.phase.with_graph() => {
             return answered(change, attempt, settings)
         }
         Event::SignedOut(n, result) if n == change.sent && change.phase == Phase::SigningOut => {
@@ -205,15 +236,41 @@ fn submit(change: &mut Change, settings: &Settings) -> Vec<Effect> {
         change.focus(FocusTarget::Summary);
         return Vec::new();
     }
-    change.phase = Phase::WaitingForTokens;
     change.told = None;
     change.signing_out = settings.offer_sign_out && change.sign_out;
     change.sent = change.sent.wrapping_add(1);
+    if settings.breach_check {
+        change.phase = Phase::CheckingBreach;
+        let new = change.entry.new.clone();
+        return vec![Effect::CheckBreach {
+            n: change.sent,
+            new,
+        }];
+    }
+    send(change)
+}
+
+fn send(change: &mut Change) -> Vec<Effect> {
+    change.phase = Phase::WaitingForTokens;
     vec![Effect::Send {
         n: change.sent,
         entry: change.entry.clone(),
         sign_out: change.signing_out,
     }]
+}
+
+/// A breached password is refused as a field problem (nothing was attempted, so the host is not
+/// told); otherwise, found or not known, the change goes ahead.
+fn checked(change: &mut Change, verdict: Verdict) -> Vec<Effect> {
+    match verdict {
+        Verdict::Found(count) => {
+            change.phase = Phase::Editing;
+            change.breached = Some(count);
+            change.focus(FocusTarget::Summary);
+            Vec::new()
+        }
+        Verdict::NotFound | Verdict::Unknown => send(change),
+    }
 }
 
 fn answered(change: &mut Change, attempt: Attempt, settings: &Settings) -> Vec<Effect> {

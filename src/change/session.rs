@@ -48,6 +48,7 @@ impl Session {
             settings: Cell::new(Settings {
                 offer_sign_out: false,
                 timeout_ms: crate::config::DEFAULT_TIMEOUT_MS,
+                breach_check: false,
             }),
             get_token,
             tell,
@@ -72,6 +73,7 @@ impl Session {
             inner.settings.set(Settings {
                 offer_sign_out: c.offer_sign_out_everywhere,
                 timeout_ms: c.timeout_ms,
+                breach_check: c.breach_check.is_some(),
             });
         }
         let settings = inner.settings.get();
@@ -88,11 +90,31 @@ impl Session {
     fn run(&self, effect: Effect) {
         let session = self.clone();
         match effect {
+            Effect::CheckBreach { n, new } => {
+                leptos::task::spawn_local(async move { session.check_breach(n, new).await });
+            }
             Effect::Send { n, entry, sign_out } => {
                 leptos::task::spawn_local(async move { session.send(n, entry, sign_out).await });
             }
             Effect::Revoke(n) => leptos::task::spawn_local(async move { session.revoke(n).await }),
             Effect::Report(report) => (self.0.tell)(&report),
+        }
+    }
+
+    /// Checks the new password against known breaches, before any token is asked.
+    async fn check_breach(&self, n: u32, new: String) {
+        let inner = &self.0;
+        let base = match inner.config.try_get_untracked() {
+            Some(Ok(c)) => c.breach_check,
+            _ => None,
+        };
+        let verdict = match base {
+            Some(base) => crate::breach::check::check(&base, &new, &inner.lifetime).await,
+            None => Some(crate::breach::Verdict::Unknown),
+        };
+        drop(new);
+        if let Some(verdict) = verdict {
+            self.dispatch(Event::BreachChecked(n, verdict));
         }
     }
 

@@ -1,9 +1,12 @@
 use super::*;
+use crate::breach::Verdict;
 use crate::graph::outcome::{Details, FailureKind, Reason, TokenError};
+use crate::policy::FieldProblem;
 
 const SETTINGS: Settings = Settings {
     offer_sign_out: true,
     timeout_ms: 30_000,
+    breach_check: false,
 };
 
 fn typed(change: &mut Change, current: &str, new: &str, confirm: &str) {
@@ -319,6 +322,73 @@ fn a_token_that_cannot_be_had_is_a_failure_and_the_form_is_usable_again() {
     assert_eq!(
         change.entry.new, "Blue-Harbour-42",
         "what was typed is kept"
+    );
+}
+
+#[test]
+fn with_the_breach_check_nothing_is_sent_before_it_answers() {
+    let check = Settings {
+        breach_check: true,
+        ..SETTINGS
+    };
+    let mut change = Change::default();
+    typed(&mut change, "Start-Here-2026", "Summer2024!", "Summer2024!");
+    let effects = update(&mut change, Event::Submit, &check);
+    let want = Effect::CheckBreach {
+        n: 1,
+        new: "Summer2024!".into(),
+    };
+    assert_eq!(effects, vec![want]);
+    assert_eq!(change.phase, Phase::CheckingBreach);
+    assert!(
+        update(&mut change, answer(Outcome::Changed), &check).is_empty(),
+        "no answer is owed yet"
+    );
+    for verdict in [Verdict::NotFound, Verdict::Unknown] {
+        let mut go = change.clone();
+        let effects = update(&mut go, Event::BreachChecked(1, verdict), &check);
+        assert!(
+            matches!(effects[..], [Effect::Send { n: 1, .. }]),
+            "{verdict:?}"
+        );
+        assert_eq!(go.phase, Phase::WaitingForTokens);
+    }
+}
+
+#[test]
+fn a_breached_password_is_a_field_problem_until_it_is_edited() {
+    let check = Settings {
+        breach_check: true,
+        ..SETTINGS
+    };
+    let mut change = Change::default();
+    typed(&mut change, "Start-Here-2026", "Summer2024!", "Summer2024!");
+    update(&mut change, Event::Submit, &check);
+    let effects = update(
+        &mut change,
+        Event::BreachChecked(1, Verdict::Found(12_345)),
+        &check,
+    );
+    assert!(
+        effects.is_empty(),
+        "nothing was attempted: the host is told nothing"
+    );
+    assert_eq!(change.phase, Phase::Editing);
+    assert_eq!(change.problems().new, Some(FieldProblem::Breached(12_345)));
+    assert_eq!(change.focus.map(|f| f.target), Some(FocusTarget::Summary));
+    assert!(
+        update(&mut change, Event::Submit, &check).is_empty(),
+        "refused again, unchecked"
+    );
+    update(
+        &mut change,
+        Event::Typed(Field::New, "Summer2024!x".into()),
+        &check,
+    );
+    assert_eq!(
+        change.problems().new,
+        None,
+        "cleared by editing the new password"
     );
 }
 

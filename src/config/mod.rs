@@ -36,6 +36,8 @@ pub struct Config {
     pub strings: Vec<(Key, String)>,
     /// Leave out the form's own stylesheet.
     pub unstyled: bool,
+    /// The range API to check new passwords against (base URL ending in `/`), if any.
+    pub breach_check: Option<String>,
 }
 
 impl Default for Config {
@@ -50,6 +52,7 @@ impl Default for Config {
             locale: None,
             strings: Vec::new(),
             unstyled: false,
+            breach_check: None,
         }
     }
 }
@@ -94,6 +97,8 @@ pub enum ConfigError {
     UnknownString(String),
     /// A `strings` value that is not a string.
     StringNotText(String),
+    /// A `breachCheck` that is neither a switch nor a range API's https:// address.
+    BadBreachCheck,
 }
 
 /// What is wrong with a `baseUrl`.
@@ -109,6 +114,10 @@ pub enum BaseUrlProblem {
     Fragment,
     /// Spaces, control characters, backslashes or non-ASCII: write the host in ASCII (punycode).
     Characters,
+    /// A port that is empty, not a number from 1 to 65535, or written with leading zeros.
+    Port,
+    /// A `.` or `..` path segment: the request would go elsewhere.
+    DotSegment,
 }
 
 impl ConfigError {
@@ -135,6 +144,8 @@ impl ConfigError {
                     BaseUrlProblem::Query => "must not contain a query (?…)",
                     BaseUrlProblem::Fragment => "must not contain a fragment (#…)",
                     BaseUrlProblem::Characters => "must not contain spaces, control characters, backslashes or non-ASCII characters",
+                    BaseUrlProblem::Port => "must have a port from 1 to 65535 (no leading zeros), if any",
+                    BaseUrlProblem::DotSegment => "must not contain . or .. path segments",
                 },
             ),
             // No float formatting here: it would cost kilobytes of wasm for one error message.
@@ -158,6 +169,10 @@ impl ConfigError {
             ConfigError::BadResetUrl => (
                 Opt::ResetPasswordUrl,
                 "must be an https:// address without a user name or password, or \"\" to hide the link",
+            ),
+            ConfigError::BadBreachCheck => (
+                Opt::BreachCheck,
+                "must be true, false, or the https:// address of a Pwned Passwords range API (http:// only for localhost or 127.0.0.1)",
             ),
             ConfigError::BadUserId => (
                 Opt::UserId,
@@ -193,6 +208,20 @@ fn check_reset_url(url: String) -> Result<Option<String>, ConfigError> {
     ok.then_some(Some(url)).ok_or(ConfigError::BadResetUrl)
 }
 
+/// Reads `breachCheck`: `""` and `"true"` are the public range API, `"false"` is off, anything
+/// else must be a mirror's base URL by `baseUrl`'s rules (a missing trailing slash is added).
+fn check_breach_api(value: String) -> Result<Option<String>, ConfigError> {
+    match value.as_str() {
+        "" | "true" => Ok(Some(crate::breach::PUBLIC_RANGE_API.to_owned())),
+        "false" => Ok(None),
+        url => {
+            check_base_url(url).map_err(|_| ConfigError::BadBreachCheck)?;
+            let slash = if url.ends_with('/') { "" } else { "/" };
+            Ok(Some([url, slash].concat()))
+        }
+    }
+}
+
 /// Checks a `userId`: any id or UPN Graph could hold, but never a path.
 pub fn check_user_id(id: &str) -> Result<(), ConfigError> {
     let id = id.trim();
@@ -204,8 +233,9 @@ pub fn check_user_id(id: &str) -> Result<(), ConfigError> {
 }
 
 /// Checks a Graph base URL: TLS everywhere except the developer's machine, and nothing in it
-/// that could carry a secret or change where the request goes. Pure string checks: no URL crate
-/// (and its IDNA tables) in the wasm for this.
+/// that could carry a secret or change where the request goes; what is accepted is read by a
+/// browser's URL parser exactly as written (origin and path), so the endpoint's path is appended
+/// where it seems. Pure string checks: no URL crate (and its IDNA tables) in the wasm for this.
 pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
     if !url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
         return Err(BaseUrlProblem::Characters);
@@ -225,26 +255,54 @@ pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
         (None, Some(rest)) => (rest, false),
         (None, None) => return Err(BaseUrlProblem::NotHttps),
     };
-    let authority = rest.split('/').next().unwrap_or("");
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     if authority.contains('@') {
         return Err(BaseUrlProblem::Credentials);
     }
-    if authority.is_empty() || !(https || is_loopback(authority)) {
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    if !is_host(host) || !(https || host == "localhost" || host == "127.0.0.1") {
         return Err(BaseUrlProblem::NotHttps);
     }
-    Ok(())
+    let canonical_port = port
+        .parse::<u16>()
+        .is_ok_and(|p| p > 0 && p.to_string() == port);
+    if authority.contains(':') && !canonical_port {
+        return Err(BaseUrlProblem::Port);
+    }
+    check_path(path)
 }
 
-/// Whether `host[:port]` is this machine, by name or address.
-fn is_loopback(authority: &str) -> bool {
-    let host = authority.rsplit_once(':').map_or(authority, |(h, port)| {
-        if port.bytes().all(|c| c.is_ascii_digit()) {
-            h
-        } else {
-            authority
-        }
+/// A host a URL parser keeps as written: a name of letters, digits and hyphens in dot-separated
+/// labels whose last is not a number (a parser would read that as an IPv4 address), or an IPv4
+/// address in its four-part decimal form.
+fn is_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    let label =
+        |l: &&str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let octet = |l: &&str| l.parse::<u8>().is_ok_and(|n| n.to_string() == **l);
+    let last = labels.last().copied().unwrap_or("");
+    let numeric = last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x");
+    match numeric {
+        true => labels.len() == 4 && labels.iter().all(octet),
+        false => labels.iter().all(label),
+    }
+}
+
+/// A path a URL parser keeps as written: no `.` or `..` segment (plain or percent-encoded: it
+/// would move the request elsewhere), and only characters it does not percent-encode.
+fn check_path(path: &str) -> Result<(), BaseUrlProblem> {
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/%".contains(&b);
+    if !path.bytes().all(plain) {
+        return Err(BaseUrlProblem::Characters);
+    }
+    let dots = path.split('/').any(|segment| {
+        let segment = segment.replace("%2e", ".");
+        segment == "." || segment == ".."
     });
-    host == "localhost" || host == "127.0.0.1"
+    if dots {
+        return Err(BaseUrlProblem::DotSegment);
+    }
+    Ok(())
 }
 
 impl Config {
@@ -261,6 +319,7 @@ impl Config {
             locale,
             strings,
             unstyled,
+            breach_check,
         } = options;
         if !get_token {
             return Err(ConfigError::GetTokenNotFunction);
@@ -297,6 +356,7 @@ impl Config {
             config.timeout_ms = ms as u32;
         }
         config.user_principal_name = user_principal_name.filter(|u| !u.trim().is_empty());
+        config.breach_check = breach_check.map(check_breach_api).transpose()?.flatten();
         Ok(config)
     }
 }
@@ -372,6 +432,19 @@ mod tests {
             ("https://graph.microsoft.com/v1.0\n", Characters),
             ("https://evil.example\\@graph.microsoft.com/", Characters),
             ("https://gräph.example/v1.0", Characters),
+            ("https://localhost:/v1.0", Port),
+            ("https://graph.example:0/v1.0", Port),
+            ("https://graph.example:080/v1.0", Port),
+            ("https://graph.example:65536/v1.0", Port),
+            ("http://127.0.0.1:x8787/v1.0", Port),
+            ("https://:1/v1.0", NotHttps),
+            ("https://0/v1.0", NotHttps),
+            ("https://127.1/v1.0", NotHttps),
+            ("https://localhost:80:80/v1.0", Port),
+            ("https://g.example/v1.0/../beta", DotSegment),
+            ("https://g.example/v1.0/%2E%2E/beta", DotSegment),
+            ("https://g.example/v1.0/a\"b", Characters),
+            ("https://g.example/{v1.0}", Characters),
         ] {
             assert_eq!(check_base_url(url), Err(problem), "{url:?}");
         }
@@ -522,6 +595,43 @@ mod tests {
         assert!(ConfigError::BadTimeout
             .message(Door::Element)
             .contains("timeout-ms attribute"));
+    }
+
+    #[test]
+    fn breach_check_is_off_the_public_api_or_a_mirror() {
+        let with = |value: Option<&str>| {
+            Config::new(Options {
+                breach_check: value.map(str::to_owned),
+                ..given()
+            })
+            .map(|c| c.breach_check)
+        };
+        let public = Some("https://api.pwnedpasswords.com/range/".to_owned());
+        assert_eq!(with(None), Ok(None));
+        assert_eq!(with(Some("false")), Ok(None));
+        assert_eq!(with(Some("")), Ok(public.clone()));
+        assert_eq!(with(Some("true")), Ok(public));
+        assert_eq!(
+            with(Some("https://pwned.contoso.example/range")),
+            Ok(Some("https://pwned.contoso.example/range/".to_owned()))
+        );
+        assert_eq!(
+            with(Some("http://127.0.0.1:8787/pwned/range/")),
+            Ok(Some("http://127.0.0.1:8787/pwned/range/".to_owned()))
+        );
+        for bad in [
+            "yes",
+            "http://pwned.example/range/",
+            "https://u:p@x.example/",
+            "https://x/?q",
+        ] {
+            assert_eq!(with(Some(bad)), Err(ConfigError::BadBreachCheck), "{bad}");
+        }
+        assert!(ConfigError::BadBreachCheck
+            .message(Door::Element)
+            .starts_with(
+                "<graph-change-password>: the breach-check attribute must be true, false"
+            ));
     }
 
     #[test]

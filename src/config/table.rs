@@ -18,6 +18,9 @@ pub trait Source {
     fn strings(&self, opt: Opt) -> Vec<(String, Option<String>)>;
     /// Whether the value is a function.
     fn function(&self, opt: Opt) -> bool;
+    /// Off, on, or on with a string: `None` for off (absent, `false`, the attribute `"false"`),
+    /// `Some("")` for on, `Some(text)` for a string (an attribute's value, a JS string).
+    fn switch(&self, opt: Opt) -> Result<Option<String>, ConfigError>;
 }
 
 /// An option's names, as the developer writes it at each door.
@@ -45,6 +48,7 @@ macro_rules! field_type {
     (Number) => { Option<f64> };
     (Strings) => { Vec<(String, Option<String>)> };
     (Function) => { bool };
+    (Switch) => { Option<String> };
 }
 
 macro_rules! read {
@@ -62,6 +66,9 @@ macro_rules! read {
     };
     (Function, $src:ident, $opt:expr) => {
         $src.function($opt)
+    };
+    (Switch, $src:ident, $opt:expr) => {
+        $src.switch($opt)?
     };
 }
 
@@ -149,6 +156,9 @@ options! {
     Unstyled unstyled: Flag = "unstyled", attribute "unstyled";
         ts "boolean", default "`false`",
         "leave out the form's own stylesheet (your page styles the `.gcp` classes itself)";
+    BreachCheck breach_check: Switch = "breachCheck", attribute "breach-check";
+        ts "boolean | string", default "`false`",
+        "refuse a new password found in data breaches, by k-anonymity (only 5 hex characters of its SHA-1 leave the browser): `true` (attribute present, empty or `\"true\"`) asks Have I Been Pwned's range API, a string is a mirror's base URL (same rules as `baseUrl`); see Breached passwords";
 }
 
 impl Opt {

@@ -91,6 +91,11 @@ impl Source for Watched {
     fn function(&self, _: Opt) -> bool {
         self.get_token.get()
     }
+
+    /// Absent means off; present empty (or `"true"`) means on; any other value is read as text.
+    fn switch(&self, opt: Opt) -> Result<Option<String>, ConfigError> {
+        Ok(self.attribute(opt))
+    }
 }
 
 /// What the element holds while connected.

@@ -84,6 +84,15 @@ impl Source for JsOptions {
     fn function(&self, opt: Opt) -> bool {
         self.get(opt).is_some_and(|v| v.is_function())
     }
+
+    fn switch(&self, opt: Opt) -> Result<Option<String>, ConfigError> {
+        match self.get(opt) {
+            None => Ok(None),
+            Some(v) if v.as_bool() == Some(true) => Ok(Some(String::new())),
+            Some(v) if v.as_bool() == Some(false) => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or(ConfigError::BadBreachCheck),
+        }
+    }
 }
 
 /// A `strings` object's entries; a value that is not a string is kept as `None` to be refused.

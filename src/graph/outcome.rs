@@ -4,8 +4,8 @@
 //! is told with. The view only renders outcomes.
 
 use super::envelope::Envelope;
-use crate::i18n::duration;
 use crate::i18n::texts::{Key, Texts};
+use crate::i18n::{about, duration};
 pub use crate::token::{Reason, TokenError};
 
 /// Why the directory refused the new password.
@@ -316,9 +316,7 @@ fn retry_hint(t: &Texts, retry: &Option<RetryAfter>) -> Option<String> {
             Some(t.fill(Key::RetryIn, &[("duration", &duration(t, *s))]))
         }
         Some(RetryAfter::About(0)) => None,
-        Some(RetryAfter::About(s)) => {
-            Some(t.fill(Key::RetryAbout, &[("duration", &duration(t, *s))]))
-        }
+        Some(RetryAfter::About(s)) => Some(t.fill(Key::RetryAbout, &[("duration", &about(t, *s))])),
     }
 }
 

@@ -6,13 +6,22 @@ pub mod texts;
 
 use texts::{Key, Texts};
 
-/// "N seconds", or "N minutes" past two minutes, in the language's plural forms.
+/// "N seconds", or "N minutes" past two minutes (rounded up: never sooner than asked), in the
+/// language's plural forms.
 pub fn duration(t: &Texts, seconds: u32) -> String {
+    minutes_or_seconds(t, seconds, seconds.div_ceil(60))
+}
+
+/// The same for a wait known only roughly (worked out from a date): to the nearest minute.
+pub fn about(t: &Texts, seconds: u32) -> String {
+    minutes_or_seconds(t, seconds, (seconds + 30) / 60)
+}
+
+fn minutes_or_seconds(t: &Texts, seconds: u32, minutes: u32) -> String {
     if seconds < 120 {
         let n = seconds.to_string();
         t.count(Key::Seconds, u64::from(seconds), &[("n", &n)])
     } else {
-        let minutes = seconds.div_ceil(60);
         t.count(
             Key::Minutes,
             u64::from(minutes),

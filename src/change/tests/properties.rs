@@ -2,6 +2,7 @@
 //! invariants of the contract checked after every step.
 
 use super::super::*;
+use crate::breach::Verdict;
 use crate::graph::outcome::{Details, PolicyReason, Reason, TokenError};
 use proptest::prelude::*;
 
@@ -10,8 +11,9 @@ use proptest::prelude::*;
 #[derive(Clone, Debug)]
 enum Step {
     User(Event),
-    /// Deliver the answer owed to the oldest `Send` (or revoke), with this outcome.
-    Deliver(Outcome, bool),
+    /// Deliver what is owed first: a breach verdict, a change's answer (this outcome), or a
+    /// revoke's result.
+    Deliver(Outcome, bool, Verdict),
     Stray(Event),
 }
 
@@ -29,6 +31,14 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         1 => (500u16..=504).prop_map(move |s| Outcome::ServerError(d(s))),
         1 => Just(Outcome::TokenUnavailable(TokenError::TimedOut, Reason::Revoke)),
         1 => (200u16..=299).prop_map(move |s| Outcome::Unexpected(d(s))),
+    ]
+}
+
+fn verdict() -> impl Strategy<Value = Verdict> {
+    prop_oneof![
+        Just(Verdict::NotFound),
+        Just(Verdict::Unknown),
+        (1u64..5_000_000).prop_map(Verdict::Found),
     ]
 }
 
@@ -50,19 +60,22 @@ fn user_event() -> impl Strategy<Value = Event> {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         5 => user_event().prop_map(Step::User),
-        4 => (outcome(), any::<bool>()).prop_map(|(o, done)| Step::Deliver(o, done)),
+        4 => (outcome(), any::<bool>(), verdict()).prop_map(|(o, done, v)| Step::Deliver(o, done, v)),
         1 => prop_oneof![
             (any::<u32>(), outcome()).prop_map(|(n, o)| Event::Answered(n, Attempt::of(o))),
             any::<u32>().prop_map(|n| Event::SignedOut(n, SignedOutEverywhere::unanswered())),
             any::<u32>().prop_map(Event::Sending),
+            (any::<u32>(), verdict()).prop_map(|(n, v)| Event::BreachChecked(n, v)),
         ]
         .prop_map(Step::Stray),
     ]
 }
 
-/// What the mount owes the model: the answer to send `n`, or the result of its revoke.
+/// What the mount owes the model: the breach verdict for change `n`, its answer, or the result
+/// of its revoke.
 #[derive(Debug, PartialEq)]
 enum Owed {
+    Breach(u32),
     Answer(u32),
     SignOut(u32),
 }
@@ -74,8 +87,9 @@ proptest! {
     fn the_contract_holds_whatever_happens(
         steps in prop::collection::vec(step(), 1..60),
         offer_sign_out in any::<bool>(),
+        breach_check in any::<bool>(),
     ) {
-        let settings = Settings { offer_sign_out, timeout_ms: 5_000 };
+        let settings = Settings { offer_sign_out, timeout_ms: 5_000, breach_check };
         let mut change = Change::default();
         let mut owed: Vec<Owed> = Vec::new();
         for step in steps {
@@ -83,8 +97,9 @@ proptest! {
             // `delivered`: the outcome of a change answered; `signed_out`: a revoke answered.
             let (event, delivered, sign_out_owed) = match step {
                 Step::User(event) => (event, None, false),
-                Step::Deliver(_, _) if owed.is_empty() => continue,
-                Step::Deliver(outcome, done) => match owed.remove(0) {
+                Step::Deliver(..) if owed.is_empty() => continue,
+                Step::Deliver(outcome, done, verdict) => match owed.remove(0) {
+                    Owed::Breach(n) => (Event::BreachChecked(n, verdict), None, false),
                     Owed::Answer(n) => (Event::Answered(n, Attempt::of(outcome.clone())), Some(outcome), false),
                     Owed::SignOut(n) => {
                         let result = SignedOutEverywhere { done, status: None, request_id: None };
@@ -94,6 +109,8 @@ proptest! {
                 // A stray carrying the number of what is owed would be that delivery.
                 Step::Stray(Event::Answered(n, _) | Event::SignedOut(n, _))
                     if owed.iter().any(|o| matches!(o, Owed::Answer(m) | Owed::SignOut(m) if *m == n)) => continue,
+                Step::Stray(Event::BreachChecked(n, _))
+                    if owed.iter().any(|o| matches!(o, Owed::Breach(m) if *m == n)) => continue,
                 Step::Stray(event) => (event, None, false),
             };
             let typed = matches!(event, Event::Typed(..));
@@ -104,6 +121,16 @@ proptest! {
                 Effect::Send { n, .. } => Some(*n),
                 _ => None,
             }).collect();
+            let checks: Vec<u32> = effects.iter().filter_map(|e| match e {
+                Effect::CheckBreach { n, .. } => Some(*n),
+                _ => None,
+            }).collect();
+            // The breach check comes first when asked for, and only then.
+            prop_assert!(checks.len() <= 1);
+            if let [n] = checks[..] {
+                prop_assert!(breach_check && submitted && owed.is_empty() && before.phase == Phase::Editing);
+                owed.push(Owed::Breach(n));
+            }
             let changed: Vec<&Report> = effects.iter().filter_map(|e| match e {
                 Effect::Report(r @ Report::Changed { .. }) => Some(r),
                 _ => None,
@@ -114,7 +141,9 @@ proptest! {
             // Nothing is sent while a change (or its sign-out) is in flight, and only on a submit.
             prop_assert!(sends.len() <= 1);
             if let [n] = sends[..] {
-                prop_assert!(submitted && owed.is_empty() && before.phase == Phase::Editing);
+                // Sent at the submit, or once the breach check found nothing to refuse.
+                let after_check = before.phase == Phase::CheckingBreach;
+                prop_assert!(owed.is_empty() && (after_check || (submitted && !breach_check && before.phase == Phase::Editing)));
                 owed.push(Owed::Answer(n));
             }
             // Every change sent is told exactly once; "changed" only for a 204; strays tell nothing.
@@ -147,7 +176,8 @@ proptest! {
                 }
             }
             // The phase says what is owed.
-            prop_assert_eq!(change.phase.sending(), matches!(owed.first(), Some(Owed::Answer(_))));
+            prop_assert_eq!(change.phase.with_graph(), matches!(owed.first(), Some(Owed::Answer(_))));
+            prop_assert_eq!(change.phase == Phase::CheckingBreach, matches!(owed.first(), Some(Owed::Breach(_))));
             prop_assert_eq!(change.phase == Phase::SigningOut, matches!(owed.first(), Some(Owed::SignOut(_))));
         }
     }
