@@ -132,6 +132,8 @@ export class ChangePasswordPage {
     await this.page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { graphUrl, tokens, timeoutMs, upn, noMount, extra });
     await this.page.goto(`${staticUrl}/host.html`);
     if (noMount) await this.page.waitForFunction(() => window.moduleLoaded);
+    // Another language has another button name: wait for the form in that language.
+    else if (extra.locale) await this.page.locator(`[lang="${extra.locale}"] .gcp__submit`).waitFor();
     else await this.submit.waitFor();
   }
 

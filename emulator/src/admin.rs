@@ -26,6 +26,12 @@ pub struct Seen {
     pub user: Option<String>,
     pub content_type: Option<String>,
     pub client_request_id: Option<String>,
+    /// Whether a `Cookie` header came.
+    pub cookie: bool,
+    /// The `Referer` header, if one came.
+    pub referer: Option<String>,
+    /// The `Add-Padding` header, if one came (the range API).
+    pub add_padding: Option<String>,
     /// The body's property names, sorted; values are never kept.
     pub body_fields: Vec<String>,
     pub status: u16,
@@ -50,6 +56,12 @@ impl Emulator {
                     }
                     json_response(200, json!({ "queued": self.revoke_faults.len() }))
                 }
+                Ok((Queued::Range(fault), times)) => {
+                    for _ in 0..times {
+                        self.range_faults.push_back(fault.clone());
+                    }
+                    json_response(200, json!({ "queued": self.range_faults.len() }))
+                }
                 Err(e) => json_response(400, json!({ "error": e })),
             },
             ("GET", "portal") => Response::new(200).body("text/html; charset=utf-8", PORTAL_PAGE),
@@ -58,6 +70,7 @@ impl Emulator {
                 self.users = self.initial.clone();
                 self.faults.clear();
                 self.revoke_faults.clear();
+                self.range_faults.clear();
                 self.seen.clear();
                 json_response(200, json!({ "reset": true }))
             }
@@ -80,6 +93,9 @@ impl Emulator {
             },
             content_type: req.header("content-type").map(str::to_owned),
             client_request_id: req.header("client-request-id").map(str::to_owned),
+            cookie: req.header("cookie").is_some(),
+            referer: req.header("referer").map(str::to_owned),
+            add_padding: req.header("add-padding").map(str::to_owned),
             body_fields: body_fields(&req.body),
             status: 0,
         }

@@ -16,6 +16,8 @@ pub enum Queued {
     ChangePassword(Fault),
     /// For revokeSignInSessions calls.
     Revoke(Fault),
+    /// For the Pwned Passwords range stand-in.
+    Range(Fault),
 }
 
 #[derive(Deserialize)]
@@ -44,14 +46,17 @@ pub fn parse(body: &[u8]) -> Result<(Queued, u64), String> {
                 "`times` must be a whole number from 1 to {MAX_TIMES}, not {t}"
             ))?,
     };
-    let revoke = match fields.remove("call") {
-        None => false,
-        Some(Value::String(call)) if call == "changePassword" => false,
-        Some(Value::String(call)) if call == "revokeSignInSessions" => true,
+    let call = match fields.remove("call") {
+        None => "changePassword".to_owned(),
+        Some(Value::String(call))
+            if ["changePassword", "revokeSignInSessions", "range"].contains(&call.as_str()) =>
+        {
+            call
+        }
         Some(other) => {
             return Err(format!(
-                "`call` must be \"changePassword\" or \"revokeSignInSessions\", not {other}"
-            ))
+            "`call` must be \"changePassword\", \"revokeSignInSessions\" or \"range\", not {other}"
+        ))
         }
     };
     let fault = if fields.get("kind").and_then(Value::as_str) == Some("revokeFails") {
@@ -86,14 +91,12 @@ pub fn parse(body: &[u8]) -> Result<(Queued, u64), String> {
         }
         _ => {}
     }
-    Ok((
-        if revoke {
-            Queued::Revoke(fault)
-        } else {
-            Queued::ChangePassword(fault)
-        },
-        times,
-    ))
+    let queued = match call.as_str() {
+        "revokeSignInSessions" => Queued::Revoke(fault),
+        "range" => Queued::Range(fault),
+        _ => Queued::ChangePassword(fault),
+    };
+    Ok((queued, times))
 }
 
 /// A `refuse` (or `revokeFails`) fault, if its status is one Graph refuses with here.

@@ -47,6 +47,8 @@ pub struct Emulator {
     pub(crate) faults: VecDeque<Fault>,
     /// Faults for revokeSignInSessions calls; never touched by changePassword.
     pub(crate) revoke_faults: VecDeque<Fault>,
+    /// Faults for the Pwned Passwords range stand-in (`"call": "range"`).
+    pub(crate) range_faults: VecDeque<Fault>,
     pub(crate) seen: Vec<Seen>,
 }
 
@@ -57,6 +59,7 @@ impl Emulator {
             users,
             faults: VecDeque::new(),
             revoke_faults: VecDeque::new(),
+            range_faults: VecDeque::new(),
             seen: Vec::new(),
         }
     }
@@ -73,6 +76,9 @@ impl Emulator {
         let path = req.path.split('?').next().unwrap_or("");
         if let Some(admin) = path.strip_prefix("/_emulator/") {
             return Reply::Send(cors(self.admin(admin, req)));
+        }
+        if let Some(prefix) = path.strip_prefix("/pwned/range/") {
+            return self.range(prefix, req);
         }
         if req.method == "OPTIONS" {
             return Reply::Send(preflight(req));
@@ -136,6 +142,35 @@ impl Emulator {
             None => (self.checked_change(req, &auth, target), None),
         };
         let response = cors(response);
+        seen.status = response.status;
+        self.seen.push(seen);
+        match delay {
+            Some(ms) => Reply::DelayThenSend(ms, response),
+            None => Reply::Send(response),
+        }
+    }
+}
+
+impl Emulator {
+    /// One call of the Pwned Passwords range stand-in: a queued range fault if any, else the
+    /// corpus's answer; logged either way (never with more than the prefix it was asked for).
+    fn range(&mut self, prefix: &str, req: &Request) -> Reply {
+        if req.method == "OPTIONS" {
+            return Reply::Send(crate::pwned::preflight());
+        }
+        let auth = self.authenticate(req);
+        let mut seen = self.seen(req, &auth);
+        let answer = |req: &Request| crate::pwned::range(prefix, req);
+        let (response, delay) = match self.range_faults.pop_front().map(|f| f.effect(req, None)) {
+            Some(Effect::Answer(r)) => (r.header("Access-Control-Allow-Origin", "*"), None),
+            Some(Effect::Delay(ms)) => (answer(req), Some(ms)),
+            Some(Effect::Drop | Effect::AfterTheCall(None)) => {
+                self.seen.push(seen);
+                return Reply::Drop;
+            }
+            Some(Effect::AfterTheCall(Some(r))) => (r, None),
+            None => (answer(req), None),
+        };
         seen.status = response.status;
         self.seen.push(seen);
         match delay {

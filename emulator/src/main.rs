@@ -20,6 +20,7 @@ mod object_id;
 #[path = "../../src/policy.rs"]
 #[allow(dead_code)]
 mod policy;
+mod pwned;
 mod revoke;
 
 use directory::EXPIRED_TOKEN;

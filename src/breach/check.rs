@@ -37,11 +37,14 @@ pub async fn check(base: &str, password: &str, lifetime: &Lifetime) -> Option<Ve
         let text = response.text().await.map_err(|_| "no answer")?;
         Ok(verdict(&text, &hash))
     });
-    let why = match asked.await {
-        Ok(Ok(found)) => return Some(found),
-        Err(Interrupted::Cancelled) => return None,
-        Err(_) => "no answer within 3 seconds",
-        Ok(Err(why)) => why,
+    // The fetch is aborted by the deadline's own signal, so it may fail before `race` sees the
+    // abort: the deadline, not the order of the two, says why the wait ended.
+    let why = match (asked.await, deadline.interruption()) {
+        (Ok(Ok(found)), _) => return Some(found),
+        (_, Interrupted::Cancelled) => return None,
+        (_, Interrupted::TimedOut) => "no answer within 3 seconds",
+        (Ok(Err(why)), Interrupted::Failed) => why,
+        (Err(_), Interrupted::Failed) => "no answer",
     };
     web_sys::console::warn_1(
         &format!(

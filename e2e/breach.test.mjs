@@ -1,0 +1,144 @@
+// Breached passwords (issue 20), end to end against the local Graph's stand-in for the Pwned
+// Passwords range API: a corpus password is refused before any token is asked or anything goes
+// to Graph; the range request carries exactly five hex characters and nothing else of the
+// password; a password not in the corpus changes normally; padding is ignored; a range API that
+// never answers delays the change by at most three seconds; with the option off, nothing but
+// Graph is asked.
+import { beforeEach, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { ChangePasswordPage, read, useLocalGraph } from "./harness.mjs";
+
+const OLD = "Start-Here-2026";
+const BREACHED = "Summer2024!"; // in emulator/pwned-corpus.txt, seen 48213 times
+const FRESH = "Blue-Harbour-42";
+
+const sha1 = (text) => createHash("sha1").update(text, "utf8").digest("hex").toUpperCase();
+
+const env = useLocalGraph();
+let page, ui, sent;
+beforeEach(async () => {
+  page = env.page = await env.browser.newPage();
+  ui = new ChangePasswordPage(page);
+  // Everything the page sends, to prove what never leaves it.
+  sent = [];
+  page.on("request", (r) => sent.push({ url: r.url(), headers: r.headers(), body: r.postData() ?? "" }));
+});
+
+const range = () => `${env.graph.base}/pwned/range/`;
+const log = () => env.graph.requests();
+
+async function open(options = {}, locale) {
+  await ui.open(env.site.url, env.graph.url, { extra: { breachCheck: range(), ...(locale ? { locale } : {}), ...options } });
+}
+
+describe("with the breach check", () => {
+  for (const [locale, refused] of [["en", /has appeared ⁦?48,213⁩? times in data breaches/], ["de", /48\.213 Mal in Datenlecks/]]) {
+    test(`${locale}: a breached password is refused on screen; no token asked, nothing sent to Graph, only five hex characters out`, async () => {
+      await page.addInitScript(() => { document.cookie = "session=host-cookie; path=/"; });
+      await open({}, locale);
+      const inputs = page.locator("input[type=password]");
+      await inputs.nth(0).fill(OLD);
+      await inputs.nth(1).fill(BREACHED);
+      await inputs.nth(2).fill(BREACHED);
+      await page.locator(".gcp__submit").click();
+      const summary = page.locator(".gcp__summary:not([hidden])");
+      await summary.waitFor();
+      assert.match(read(await summary.textContent()), refused);
+      assert.equal(await ui.tokenCalls(), 0, "no token asked");
+      assert.deepEqual(await ui.events(), [], "nothing attempted: no host event");
+      const seen = await log();
+      assert.deepEqual(seen.map((r) => r.path), [`/pwned/range/${sha1(BREACHED).slice(0, 5)}`], "one range request, nothing to Graph");
+      const [asked] = seen;
+      assert.match(asked.path, /\/range\/[0-9A-F]{5}$/);
+      assert.equal(asked.addPadding, "true");
+      assert.equal(asked.token, "missing", "no Authorization");
+      assert.equal(asked.cookie, false, "no cookies");
+      assert.equal(asked.clientRequestId, null);
+      assert.equal(asked.referer, null, "no referrer");
+      const hash = sha1(BREACHED);
+      for (const r of sent) {
+        const all = `${r.url} ${JSON.stringify(r.headers)} ${r.body}`.toUpperCase();
+        assert.ok(!all.includes(hash.slice(5)) && !all.includes(hash), `${r.url} carried the suffix or the hash`);
+      }
+      // Editing the new password clears the message.
+      await inputs.nth(1).fill(`${BREACHED}x`);
+      await page.waitForFunction(() => !document.querySelector(".gcp__summary-list")?.textContent.includes("breach") && !/Datenleck/.test(document.querySelector(".gcp__summary-list")?.textContent ?? ""));
+    });
+  }
+
+  test("a password not in the corpus changes normally, with one range request before the Graph call", async () => {
+    await open();
+    assert.match(await ui.change(OLD, FRESH), /has been changed/);
+    assert.deepEqual((await log()).map((r) => [r.path, r.status]), [
+      [`/pwned/range/${sha1(FRESH).slice(0, 5)}`, 200],
+      ["/v1.0/me/changePassword", 204],
+    ]);
+  });
+
+  test("padding lines (count 0) never count, even for this very suffix", async () => {
+    await open();
+    const suffix = sha1(FRESH).slice(5);
+    await env.graph.fault({ kind: "answer", call: "range", status: 200, contentType: "text/plain", body: `${suffix}:0\r\n00000000000000000000000000000000001:3` });
+    assert.match(await ui.change(OLD, FRESH), /has been changed/);
+  });
+
+  test("a range API that never answers delays the change by at most its three seconds, then it goes ahead with one warning", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await open();
+    await env.graph.fault({ kind: "delay", ms: 20000, call: "range" });
+    await ui.fill(OLD, FRESH);
+    const started = Date.now();
+    await ui.submit.click();
+    await page.locator(".gcp__result--success").waitFor({ timeout: 10000 });
+    const took = Date.now() - started;
+    assert.ok(took < 4000, `the change went ahead after ${took} ms`);
+    const told = warnings.filter((w) => w.includes("breached-password check"));
+    assert.equal(told.length, 1, warnings.join("\n"));
+    assert.match(told[0], /could not answer \(no answer within 3 seconds\), so the change went ahead/);
+    assert.ok(!told[0].includes(sha1(FRESH).slice(5)) && !told[0].includes(FRESH), "no password or hash in the log");
+  });
+
+  test("a range API that answers 503: the change goes ahead, with one warning", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await open();
+    await env.graph.fault({ kind: "refuse", status: 503, call: "range" });
+    assert.match(await ui.change(OLD, FRESH), /has been changed/);
+    assert.equal(warnings.filter((w) => w.includes("breached-password check")).length, 1);
+  });
+});
+
+describe("without the breach check", () => {
+  test("nothing but Graph is asked", async () => {
+    await ui.open(env.site.url, env.graph.url);
+    assert.match(await ui.change(OLD, BREACHED), /has been changed/, "the corpus means nothing with the check off");
+    assert.deepEqual((await log()).map((r) => r.path), ["/v1.0/me/changePassword"]);
+    const elsewhere = sent.filter((r) => !r.url.startsWith(env.site.url) && !r.url.startsWith(env.graph.url));
+    assert.deepEqual(elsewhere.map((r) => r.url), []);
+  });
+
+  test("the element's breach-check attribute: absent or \"false\" is off, empty is on, a URL is a mirror, anything else is named", async () => {
+    await ui.open(env.site.url, env.graph.url, { noMount: true });
+    const message = await page.evaluate(async ([url, mirror]) => {
+      const { default: init } = await import("/graph-change-password.js");
+      await init({ module_or_path: "/graph-change-password_bg.wasm" });
+      const el = document.createElement("graph-change-password");
+      el.setAttribute("base-url", url);
+      el.setAttribute("breach-check", "yes");
+      el.getToken = async () => "demo-token";
+      document.querySelector("main").append(el);
+      await new Promise((ok) => setTimeout(ok, 100));
+      const text = el.querySelector(".gcp-config-error")?.textContent;
+      el.setAttribute("breach-check", mirror);
+      window.el = el;
+      return text;
+    }, [env.graph.url, range()]);
+    assert.match(message, /the breach-check attribute must be true, false, or the https:\/\/ address of a Pwned Passwords range API/);
+    await ui.fill(OLD, BREACHED);
+    await ui.submit.click();
+    await page.locator(".gcp__summary:not([hidden])").waitFor();
+    assert.equal((await log()).filter((r) => r.path.startsWith("/pwned/")).length, 1, "the mirror was asked");
+  });
+});
