@@ -11,7 +11,8 @@
 
 use graph_change_password::config::{check_base_url, check_user_id, Config, Options};
 use graph_change_password::graph::challenge::claims;
-use graph_change_password::graph::envelope::{from_json, ChangePasswordBody, Envelope};
+use graph_change_password::graph::envelope::{ChangePasswordBody, Envelope};
+use graph_change_password::graph::json::from_json;
 use graph_change_password::graph::jwt::{payload, Claims, TokenProblem};
 use graph_change_password::graph::outcome::{
     classify, revoked, Details, FailureKind, Outcome, PolicyReason, Reason, RetryAfter, TokenError,

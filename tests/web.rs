@@ -495,3 +495,39 @@ fn graph_json_goes_through_the_browsers_parser_as_natively() {
         r#"{"currentPassword":"a\"b\\c","newPassword":"x\ty"}"#
     );
 }
+
+#[wasm_bindgen_test]
+fn token_claims_and_revoke_answers_read_in_the_browser_as_natively() {
+    use graph_change_password::graph::jwt::Claims;
+    use graph_change_password::graph::outcome::revoked;
+    let token = |payload: &str| {
+        let b64 = js_sys::global()
+            .unchecked_into::<web_sys::Window>()
+            .btoa(payload)
+            .unwrap()
+            .replace('=', "")
+            .replace('+', "-")
+            .replace('/', "_");
+        format!("e30.{b64}.c2ln")
+    };
+    let claims = |payload: &str| Claims::of(&token(payload));
+    let many = claims(r#"{"aud":["a","b"],"scp":"x y","exp":1.7e9,"n":[{}]}"#).unwrap();
+    assert_eq!(many.aud.0, ["a", "b"]);
+    assert_eq!(many.scp.as_deref(), Some("x y"));
+    assert_eq!(many.exp, Some(1.7e9));
+    assert_eq!(claims(r#"{"aud":"g"}"#).unwrap().aud.0, ["g"]);
+    assert!(claims(r#"{"aud":null}"#).unwrap().aud.0.is_empty());
+    assert!(claims(r#"{}"#).unwrap().exp.is_none());
+    assert!(
+        claims(r#"{"exp":"soon"}"#).is_none(),
+        "a string is not a time"
+    );
+    assert!(
+        claims(r#"{"aud":[1]}"#).is_none(),
+        "a number is not an audience"
+    );
+    assert!(revoked(200, None, r#"{"value":true}"#).done);
+    assert!(revoked(200, None, "").done);
+    assert!(!revoked(200, None, r#"{"value":false}"#).done);
+    assert!(!revoked(200, None, "<html>").done);
+}

@@ -40,31 +40,15 @@ pub struct InnerError {
 impl ChangePasswordBody<'_> {
     /// The JSON text sent to Graph.
     pub fn to_json(&self) -> String {
-        #[cfg(not(target_arch = "wasm32"))]
-        return serde_json::to_string(self).unwrap_or_default();
-        #[cfg(target_arch = "wasm32")]
-        return serde_wasm_bindgen::to_value(self)
-            .ok()
-            .and_then(|v| js_sys::JSON::stringify(&v).ok())
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
+        super::json::to_json(self).unwrap_or_default()
     }
-}
-
-/// Reads JSON text into a serde type: the browser's own parser in the wasm, serde_json natively.
-/// `None` for anything that is not JSON of that shape.
-pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return serde_json::from_str(text).ok();
-    #[cfg(target_arch = "wasm32")]
-    return serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok();
 }
 
 impl Envelope {
     /// Reads the body text; `None` for anything that is not Graph's envelope (HTML, a cut-off
     /// body, JSON of another shape), so the status alone decides.
     pub fn parse(body: &str) -> Option<Self> {
-        from_json(body)
+        super::json::from_json(body)
     }
 }
 

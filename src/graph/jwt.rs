@@ -96,7 +96,7 @@ impl TokenProblem {
 impl Claims {
     /// The claims of `token`, when it is a JWT whose payload is JSON.
     pub fn of(token: &str) -> Option<Self> {
-        super::envelope::from_json(&payload(token)?)
+        super::json::from_json(&payload(token)?)
     }
 }
 

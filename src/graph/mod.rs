@@ -5,6 +5,7 @@ pub mod challenge;
 pub mod client;
 pub mod deadline;
 pub mod envelope;
+pub mod json;
 pub mod jwt;
 pub mod outcome;
 pub mod request;

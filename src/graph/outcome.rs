@@ -386,7 +386,7 @@ struct Revoked {
 pub fn revoked(status: u16, request_id: Option<String>, body: &str) -> SignedOutEverywhere {
     let done = (200..300).contains(&status)
         && (body.trim().is_empty()
-            || super::envelope::from_json::<Revoked>(body).is_some_and(|r| r.value != Some(false)));
+            || super::json::from_json::<Revoked>(body).is_some_and(|r| r.value != Some(false)));
     let from_body = || {
         Envelope::parse(body)
             .and_then(|e| e.error.inner_error)
