@@ -2,6 +2,7 @@
 //! together with ids so screen readers hear each in the right place. It reads its text and
 //! state from the change and sends what the user does; Caps Lock is its own, purely visual flag.
 
+use super::live;
 use crate::change::session::Dispatch;
 use crate::change::Event;
 use crate::i18n::texts::{Key, Texts};
@@ -43,7 +44,7 @@ pub fn PasswordField(
     let (error_id, caps_id) = (format!("{id}-error"), format!("{id}-caps"));
     let describedby = {
         let (error_id, caps_id) = (error_id.clone(), caps_id.clone());
-        move || {
+        live(move || {
             let mut ids = Vec::new();
             if error.with(Option::is_some) {
                 ids.push(error_id.clone());
@@ -53,7 +54,7 @@ pub fn PasswordField(
             }
             ids.extend(described_by.clone());
             (!ids.is_empty()).then(|| ids.join(" "))
-        }
+        })
     };
     let on_key = move |ev: KeyboardEvent| caps_lock.set(ev.get_modifier_state("CapsLock"));
     let (label, show_name, hide_name) = match field {
@@ -63,30 +64,30 @@ pub fn PasswordField(
     };
     let text = |key| t.get(key).to_owned();
     let pick = |shown: String, hidden: String| {
-        move || {
+        live(move || {
             if revealed.get() {
                 hidden.clone()
             } else {
                 shown.clone()
             }
-        }
+        })
     };
     let toggle_name = pick(text(show_name), text(hide_name));
     let toggle_text = pick(text(Key::Show), text(Key::Hide));
     let caps_text = text(Key::CapsLock);
     view! {
         <label class="gcp__label" for=id.clone()>{text(label)}</label>
-        <p class="gcp__error" id=error_id hidden=move || error.with(Option::is_none)>
-            {move || error.get()}
+        <p class="gcp__error" id=error_id hidden=live(move || error.with(Option::is_none))>
+            {live(move || error.get())}
         </p>
         <div class="gcp__input-row">
             // Passwords are ASCII: left to right even in a right-to-left form.
             <input class="gcp__input" id=id.clone() dir="ltr"
-                type=move || if revealed.get() { "text" } else { "password" }
+                type=live(move || if revealed.get() { "text" } else { "password" })
                 autocomplete=autocomplete spellcheck="false" autocapitalize="none" aria-required="true"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=describedby readonly=move || readonly.get() node_ref=input_ref
-                prop:value=move || value.get()
+                aria-invalid=live(move || error.with(Option::is_some).then_some("true"))
+                aria-describedby=describedby readonly=live(move || readonly.get()) node_ref=input_ref
+                prop:value=live(move || value.get())
                 on:input=move |ev| dispatch.send(Event::Typed(field, event_target_value(&ev)))
                 on:keydown=on_key on:keyup=on_key on:blur=move |_| caps_lock.set(false) />
             <button type="button" class="gcp__toggle" aria-controls=id aria-label=toggle_name
@@ -95,7 +96,7 @@ pub fn PasswordField(
             </button>
         </div>
         <p class="gcp__caps" id=caps_id aria-live="polite">
-            {move || caps_lock.get().then(|| caps_text.clone())}
+            {live(move || caps_lock.get().then(|| caps_text.clone()))}
         </p>
     }
 }

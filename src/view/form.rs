@@ -3,6 +3,7 @@
 //! so a re-render (a new locale) loses nothing.
 
 use super::field::PasswordField;
+use super::live;
 use super::requirements::Requirements;
 use super::result::Results;
 use super::summary::Summary;
@@ -104,9 +105,9 @@ pub fn ChangePasswordForm(
             <Summary id=parts.id("summary") t=t.clone() problems=parts.problems refs=parts.refs n=parts.n />
             {fields(parts, &t)}
             {sign_out_box(parts, &t)}
-            <button class="gcp__submit" type="submit" disabled=move || !idle.get()
-                aria-busy=move || sending.get().then_some("true")>
-                {move || if sending.get() { submitting_text.clone() } else { submit_text.clone() }}
+            <button class="gcp__submit" type="submit" disabled=live(move || !idle.get())
+                aria-busy=live(move || sending.get().then_some("true"))>
+                {live(move || if sending.get() { submitting_text.clone() } else { submit_text.clone() })}
             </button>
             <Results change=change t=t reset_url=reset_url result_ref=parts.refs.result />
         </form>
@@ -158,7 +159,7 @@ fn group(
     under: impl IntoView,
 ) -> impl IntoView {
     view! {
-        <div class="gcp__field" class=("gcp__field--error", move || error.with(Option::is_some))>
+        <div class="gcp__field" class=("gcp__field--error", live(move || error.with(Option::is_some)))>
             {input}
             {under}
         </div>
@@ -187,9 +188,9 @@ fn sign_out_box(p: Parts, t: &Texts) -> impl IntoView {
         offered().map(|()| view! {
             <div class="gcp__check">
                 <input class="gcp__checkbox" type="checkbox" id=id.clone() aria-describedby=hint_id.clone()
-                    prop:checked=move || p.change.with(|c| c.sign_out)
+                    prop:checked=live(move || p.change.with(|c| c.sign_out))
                     on:change=move |ev| p.dispatch.send(Event::SignOutTicked(event_target_checked(&ev)))
-                    disabled=move || p.sending.get() />
+                    disabled=live(move || p.sending.get()) />
                 <label class="gcp__check-label" for=id.clone()>{label.clone()}</label>
                 <p class="gcp__hint" id=hint_id.clone()>{hint.clone()}</p>
             </div>

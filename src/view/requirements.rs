@@ -3,6 +3,7 @@
 //! spoken state; a strength meter; and a polite announcement once typing pauses, so screen
 //! readers are not told every keystroke. The announcement's debounce is its own, view-only state.
 
+use super::live;
 use crate::i18n::texts::{Key, Texts};
 use crate::policy::Policy;
 use crate::strength::{strength, Strength};
@@ -54,15 +55,15 @@ pub fn Requirements(
         .map(|(i, label)| {
             let (met_text, not_met_text) = (met_text.clone(), not_met_text.clone());
             view! {
-                <li class="gcp__rule" class=("gcp__rule--met", move || met(i))>
+                <li class="gcp__rule" class=("gcp__rule--met", live(move || met(i)))>
                     <span class="gcp__rule-mark" aria-hidden="true">
-                        {move || if met(i) { "✓" } else { "○" }}
+                        {live(move || if met(i) { "✓" } else { "○" })}
                     </span>
                     <span class="gcp__rule-text">{label}</span>
                     <span class="gcp__rule-state" style:position="absolute" style:width="1px"
                         style:height="1px" style:overflow="hidden" style:clip-path="inset(50%)"
                         style:white-space="nowrap">
-                        {move || if met(i) { met_text.clone() } else { not_met_text.clone() }}
+                        {live(move || if met(i) { met_text.clone() } else { not_met_text.clone() })}
                     </span>
                 </li>
             }
@@ -79,7 +80,7 @@ pub fn Requirements(
             // as is each rule's state above.
             <span class="gcp__announcement" aria-live="polite" style:position="absolute" style:width="1px" style:height="1px"
                 style:overflow="hidden" style:clip-path="inset(50%)" style:white-space="nowrap">
-                {move || announcement.get()}
+                {live(move || announcement.get())}
             </span>
         </div>
     }
@@ -90,14 +91,14 @@ fn meter(id: String, t: Arc<Texts>, state: Memo<(Option<Strength>, Vec<bool>)>) 
     let score = move || state.with(|(s, _)| s.unwrap_or(Strength::VeryWeak));
     let strength_id = format!("{id}-strength");
     view! {
-        <div class="gcp__strength" hidden=move || state.with(|(s, _)| s.is_none())>
+        <div class="gcp__strength" hidden=live(move || state.with(|(s, _)| s.is_none()))>
             <span id=strength_id.clone()>{t.get(Key::Strength).to_owned()}</span>
             <meter class="gcp__meter" min="0" max="4" low="2" high="3" optimum="4"
                 aria-labelledby=format!("{strength_id} {strength_id}-text")
-                value=move || score().score()></meter>
+                value=live(move || score().score().to_string())></meter>
             <span class="gcp__strength-text" id=format!("{strength_id}-text")
-                data-strength=move || score().score()>
-                {move || strings::strength_label(&t, score()).to_owned()}
+                data-strength=live(move || score().score().to_string())>
+                {live(move || strings::strength_label(&t, score()).to_owned())}
             </span>
         </div>
     }

@@ -2,6 +2,7 @@
 //! problem that moves focus to its field (GOV.UK's pattern).
 
 use super::form::Refs;
+use super::live;
 use crate::i18n::texts::{Key, Texts};
 use crate::policy::{Field, FieldProblems};
 use crate::strings;
@@ -55,7 +56,7 @@ pub fn Summary(
     };
     view! {
         <div class="gcp__summary" role="alert" tabindex="-1" aria-labelledby=labelled_by
-            node_ref=refs.summary hidden=move || !shown()>
+            node_ref=refs.summary hidden=live(move || !shown())>
             <h2 class="gcp__summary-title" id=title_id>{title}</h2>
             <ul class="gcp__summary-list">{entries}</ul>
         </div>
