@@ -200,7 +200,8 @@ export function shrink(wasm, glue, optimize) {
   }
   const names = shortNames();
   const importNames = new Map([...wanted].map((n) => [n, names.next().value]));
-  const exportNames = new Map(exports.map((n) => [n, names.next().value]));
+  // `memory` keeps its name: `init()` resolves to the exports, and a page may read it.
+  const exportNames = new Map(exports.map((n) => [n, n === "memory" ? n : names.next().value]));
   for (const [from, to] of importNames) {
     const found = glue.match(word(from))?.length ?? 0;
     if (found !== 1) throw new ShapeError(`import ${from} named ${found} times in the glue, not once`);
