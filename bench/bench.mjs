@@ -162,15 +162,19 @@ async function main() {
     launch(["--enable-precise-memory-info"]), startEmulator(), startStatic(), startStatic({ dir: floorDist }),
   ]);
   try {
-    // RUNS runs of LOADS loads each, the three pages alternating, so drift in the machine's
-    // load hits all three alike; each run's medians are kept, and the best run reported.
+    // RUNS runs of LOADS loads each, the three pages alternating (each load's order rotated,
+    // so none always goes first), so drift in the machine's load hits all three alike; each
+    // run's medians are kept. The headline is each page's best run median.
+    const pages = { component: `${site.url}/host.html`, floor: `${floorSite.url}/floor-host.html`, baseline: `${site.url}/baseline.html` };
+    const names = Object.keys(pages);
     const runs = [];
     for (let run = 0; run < RUNS; run++) {
       const loads = { component: [], baseline: [], floor: [] };
       for (let i = 0; i < LOADS; i++) {
-        loads.component.push(await loadOnce(browser, `${site.url}/host.html`, graph.url));
-        loads.floor.push(await loadOnce(browser, `${floorSite.url}/floor-host.html`, graph.url));
-        loads.baseline.push(await loadOnce(browser, `${site.url}/baseline.html`, graph.url));
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(i + k) % names.length];
+          loads[name].push(await loadOnce(browser, pages[name], graph.url));
+        }
       }
       runs.push(loads);
     }
@@ -179,7 +183,8 @@ async function main() {
     sameFiles(floorSizes, fetched(runs[0].floor[0].files, graphPath), "floor");
     const medians = runs.map((loads) => Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, r(median(v.map((x) => x.interactive)))])));
     for (const m of medians) m.componentOverFloor = r(m.component / m.floor);
-    const best = medians.reduce((a, b) => (b.componentOverFloor < a.componentOverFloor ? b : a));
+    const best = Object.fromEntries(names.map((k) => [k, Math.min(...medians.map((m) => m[k]))]));
+    best.componentOverFloor = r(best.component / best.floor);
     const all = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, runs.flatMap((loads) => loads[k])]));
     const load = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, {
       interactiveMs: best[k],
@@ -226,7 +231,7 @@ async function main() {
     const table = [
       ["", "hand-written JS", "floor (Leptos)", "component", "component / floor", "floor / hand-written"],
       ["the bytes: every file an English page loads (raw / gzip -9 / brotli)", three(hand), three(floorSizes.total), three(s.total), `${sizeRatio}x (brotli)`, `${r(floorSizes.total.brotli / hand.brotli)}x (brotli)`],
-      [`three enabled inputs, median of ${LOADS} alternating loads, best of ${RUNS} runs`, `${load.baseline.interactiveMs} ms`, `${load.floor.interactiveMs} ms`, `${load.component.interactiveMs} ms`, `${load.componentOverFloor}x`, `${load.floorOverHand}x`],
+      [`three enabled inputs, median of ${LOADS} alternating loads, each page's best of ${RUNS} runs`, `${load.baseline.interactiveMs} ms`, `${load.floor.interactiveMs} ms`, `${load.component.interactiveMs} ms`, `${load.componentOverFloor}x`, `${load.floorOverHand}x`],
       ...medians.map((m, i) => [`  run ${i + 1}`, `${m.baseline} ms`, `${m.floor} ms`, `${m.component} ms`, `${m.componentOverFloor}x`, `${r(m.floor / m.baseline)}x`]),
     ];
     console.log("\n| " + table[0].join(" | ") + " |\n|" + table[0].map(() => "---").join("|") + "|");
@@ -236,7 +241,7 @@ async function main() {
       ["JS glue (raw / gzip -9 / brotli)", three(s.js)],
       [`snippets: ${s.files.filter((f) => f.file.startsWith("snippets/")).map((f) => f.file.split("/").pop()).join(", ")} (raw / gzip -9 / brotli)`, three(s.snippets)],
       ["the bytes (raw / gzip -9 / brotli)", three(s.total)],
-      [`interactive, best run's median (component / baseline)`, `${load.component.interactiveMs} / ${load.baseline.interactiveMs} ms = ${load.ratio}x`],
+      [`interactive, best run median (component / baseline)`, `${load.component.interactiveMs} / ${load.baseline.interactiveMs} ms = ${load.ratio}x`],
       ["component: wasm downloaded / instantiated / interactive at (medians)", `${load.component.wasmFetchedMs} / ${load.component.initialisedMs} / ${load.component.interactiveMs} ms`],
       ["JS heap after mount (component / baseline)", `${load.component.jsHeapKiB} / ${load.baseline.jsHeapKiB} KiB`],
       ["wasm memory after mount", `${load.component.wasmMemoryKiB} KiB`],

@@ -7,7 +7,7 @@
 import { beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { ChangePasswordPage, read, useLocalGraph } from "./harness.mjs";
+import { ChangePasswordPage, read, startStatic, useLocalGraph } from "./harness.mjs";
 
 const OLD = "Start-Here-2026";
 const BREACHED = "Summer2024!"; // in emulator/pwned-corpus.txt, seen 48213 times
@@ -45,6 +45,11 @@ describe("with the breach check", () => {
       const summary = page.locator(".gcp__summary:not([hidden])");
       await summary.waitFor();
       assert.match(read(await summary.textContent()), refused);
+      // On the new-password field itself too, not only in the summary.
+      const fieldMessage = page.locator(".gcp__field--error .gcp__error:not([hidden])");
+      assert.equal(await fieldMessage.count(), 1);
+      assert.match(read(await fieldMessage.textContent()), refused);
+      assert.equal(await inputs.nth(1).getAttribute("aria-invalid"), "true");
       assert.equal(await ui.tokenCalls(), 0, "no token asked");
       assert.deepEqual(await ui.events(), [], "nothing attempted: no host event");
       const seen = await log();
@@ -61,9 +66,14 @@ describe("with the breach check", () => {
         const all = `${r.url} ${JSON.stringify(r.headers)} ${r.body}`.toUpperCase();
         assert.ok(!all.includes(hash.slice(5)) && !all.includes(hash), `${r.url} carried the suffix or the hash`);
       }
-      // Editing the new password clears the message.
+      // Editing the new password clears the message, on the field and in the summary (the
+      // confirmation no longer matching is another message, on the confirmation field).
       await inputs.nth(1).fill(`${BREACHED}x`);
-      await page.waitForFunction(() => !document.querySelector(".gcp__summary-list")?.textContent.includes("breach") && !/Datenleck/.test(document.querySelector(".gcp__summary-list")?.textContent ?? ""));
+      const shown = () => page.evaluate(() => [...document.querySelectorAll(".gcp__summary:not([hidden]) li, .gcp__error:not([hidden])")].map((e) => e.textContent));
+      for (let i = 0; i < 50 && (await shown()).some((t) => refused.test(read(t))); i++) await page.waitForTimeout(50);
+      const now = await shown();
+      assert.ok(now.length > 0 && !now.some((t) => refused.test(read(t))), now.join(" | "));
+      assert.equal(await inputs.nth(1).getAttribute("aria-invalid"), null);
     });
   }
 
@@ -100,13 +110,51 @@ describe("with the breach check", () => {
     assert.ok(!told[0].includes(sha1(FRESH).slice(5)) && !told[0].includes(FRESH), "no password or hash in the log");
   });
 
-  test("a range API that answers 503: the change goes ahead, with one warning", async () => {
+  for (const [what, fault, why] of [
+    ["answers 503", { kind: "refuse", status: 503 }, /an answer other than 200/],
+    ["redirects (never followed)", { kind: "answer", status: 302, contentType: "text/plain", body: "", headers: { Location: "/_emulator/portal" } }, /no answer/],
+    ["answers a portal's 200 page", { kind: "answer", status: 200, contentType: "text/html", body: "<h1>Sign in to the Wi-Fi</h1>" }, /not a range/],
+  ]) {
+    test(`a range API that ${what}: the change goes ahead, with one warning saying why`, async () => {
+      const warnings = [];
+      page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+      await open();
+      await env.graph.fault({ ...fault, call: "range" });
+      assert.match(await ui.change(OLD, BREACHED), /has been changed/, "fail open, even for a breached password");
+      const told = warnings.filter((w) => w.includes("breached-password check"));
+      assert.equal(told.length, 1, warnings.join("\n"));
+      assert.match(told[0], why);
+    });
+  }
+
+  test("a page whose CSP connect-src leaves the range API out: the change goes ahead, with one warning", async () => {
     const warnings = [];
     page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    const graphOrigin = new URL(env.graph.url).origin;
+    const strict = await startStatic({ graphUrl: env.graph.url, headers: { "Content-Security-Policy": `connect-src 'self' ${graphOrigin}` } });
+    try {
+      // The same local range API, by another origin (localhost is not 127.0.0.1): not listed.
+      const elsewhere = range().replace("127.0.0.1", "localhost");
+      await ui.open(strict.url, env.graph.url, { extra: { breachCheck: elsewhere } });
+      assert.match(await ui.change(OLD, BREACHED), /has been changed/);
+      assert.equal(warnings.filter((w) => w.includes("breached-password check")).length, 1, warnings.join("\n"));
+      assert.deepEqual((await log()).map((r) => r.path), ["/v1.0/me/changePassword"], "the range request never left");
+      assert.ok(ui.console.some((l) => /Refused to connect.*Content Security Policy/.test(l)), "refused by the policy");
+    } finally {
+      strict.stop();
+    }
+  });
+
+  test("without crypto.subtle (a page that is not a secure context): the change goes ahead, with one warning", async () => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await page.addInitScript(() => Object.defineProperty(window.crypto, "subtle", { value: undefined }));
     await open();
-    await env.graph.fault({ kind: "refuse", status: 503, call: "range" });
-    assert.match(await ui.change(OLD, FRESH), /has been changed/);
-    assert.equal(warnings.filter((w) => w.includes("breached-password check")).length, 1);
+    assert.match(await ui.change(OLD, BREACHED), /has been changed/);
+    const told = warnings.filter((w) => w.includes("breached-password check"));
+    assert.equal(told.length, 1, warnings.join("\n"));
+    assert.match(told[0], /crypto\.subtle is not available/);
+    assert.deepEqual((await log()).map((r) => r.path), ["/v1.0/me/changePassword"], "no range request");
   });
 });
 
@@ -119,26 +167,57 @@ describe("without the breach check", () => {
     assert.deepEqual(elsewhere.map((r) => r.url), []);
   });
 
-  test("the element's breach-check attribute: absent or \"false\" is off, empty is on, a URL is a mirror, anything else is named", async () => {
+  test("the element's breach-check attribute: a value that is none of its forms is named", async () => {
     await ui.open(env.site.url, env.graph.url, { noMount: true });
-    const message = await page.evaluate(async ([url, mirror]) => {
-      const { default: init } = await import("/graph-change-password.js");
-      await init({ module_or_path: "/graph-change-password_bg.wasm" });
-      const el = document.createElement("graph-change-password");
-      el.setAttribute("base-url", url);
-      el.setAttribute("breach-check", "yes");
-      el.getToken = async () => "demo-token";
-      document.querySelector("main").append(el);
-      await new Promise((ok) => setTimeout(ok, 100));
-      const text = el.querySelector(".gcp-config-error")?.textContent;
-      el.setAttribute("breach-check", mirror);
-      window.el = el;
-      return text;
-    }, [env.graph.url, range()]);
+    const message = await element({ "breach-check": "yes" });
     assert.match(message, /the breach-check attribute must be true, false, or the https:\/\/ address of a Pwned Passwords range API/);
-    await ui.fill(OLD, BREACHED);
-    await ui.submit.click();
-    await page.locator(".gcp__summary:not([hidden])").waitFor();
-    assert.equal((await log()).filter((r) => r.path.startsWith("/pwned/")).length, 1, "the mirror was asked");
   });
+
+  for (const [what, attributes, asked] of [
+    ["absent", {}, null],
+    ["\"false\"", { "breach-check": "false" }, null],
+    ["empty: Have I Been Pwned's API", { "breach-check": "" }, "https://api.pwnedpasswords.com/range/"],
+    ["\"true\": Have I Been Pwned's API", { "breach-check": "true" }, "https://api.pwnedpasswords.com/range/"],
+    ["a mirror without its trailing slash", { "breach-check": "MIRROR" }, "MIRROR/"],
+  ]) {
+    test(`the element's breach-check attribute ${what}`, async () => {
+      const mirror = range().replace(/\/$/, "");
+      // The public API is out of reach here: the browser is answered for it, as it would answer.
+      const suffix = sha1(BREACHED).slice(5);
+      await page.route("https://api.pwnedpasswords.com/range/*", (route) => route.fulfill({
+        status: 200, contentType: "text/plain", headers: { "access-control-allow-origin": "*" },
+        body: `0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n${suffix}:48213\r\n`,
+      }));
+      await ui.open(env.site.url, env.graph.url, { noMount: true });
+      const set = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, v.replace("MIRROR", mirror)]));
+      assert.equal(await element(set), undefined, "no configuration error");
+      await ui.fill(OLD, BREACHED);
+      await ui.submit.click();
+      const want = asked?.replace("MIRROR", mirror);
+      if (want === null || want === undefined) {
+        await ui.result.waitFor();
+        assert.match(read(await ui.result.textContent()), /has been changed/);
+        assert.ok(!sent.some((r) => /\/range\//.test(r.url)), "no range request");
+      } else {
+        await page.locator(".gcp__summary:not([hidden])").waitFor();
+        const ranges = sent.filter((r) => /\/range\//.test(r.url)).map((r) => r.url);
+        assert.deepEqual(ranges, [`${want}${sha1(BREACHED).slice(0, 5)}`]);
+      }
+    });
+  }
 });
+
+/** Mounts a `<graph-change-password>` with these attributes; its configuration error, if any. */
+function element(attributes) {
+  return page.evaluate(async ([url, attributes]) => {
+    const { default: init } = await import("/graph-change-password.js");
+    await init({ module_or_path: "/graph-change-password_bg.wasm" });
+    const el = document.createElement("graph-change-password");
+    el.setAttribute("base-url", url);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    el.getToken = async () => "demo-token";
+    document.querySelector("main").append(el);
+    await new Promise((ok) => setTimeout(ok, 100));
+    return el.querySelector(".gcp-config-error")?.textContent;
+  }, [env.graph.url, attributes]);
+}

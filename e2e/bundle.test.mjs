@@ -63,6 +63,7 @@ test("on wasm-bindgen's raw output of this build the edits apply and fit togethe
     refused("no import object", () => ownImports(glue.replace("const import0 = {", "const imports0 = {")));
     refused("an import written as a method", () => ownImports(glue.replace(/(\n        )(__wbg_[\w$]+): function\(/, "$1$2(")));
     refused("an export the wasm lacks", () => shrink(wasm, glue.replace("wasm.__wbindgen_malloc", "wasm.__wbindgen_malloc2"), optimizer(dir)));
+    refused("an export reached other than as wasm.x", () => shrink(wasm, glue.replace("wasm.__wbindgen_malloc", 'wasm["__wbindgen_malloc"]'), optimizer(dir)));
     refused("an import the glue no longer provides", () => check(small.wasm, small.glue.replace(/\n        [\w$]+: function\([\s\S]*?\n        },\n/, "\n")));
   } finally {
     rmSync(dir, { recursive: true, force: true });

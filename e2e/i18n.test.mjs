@@ -90,6 +90,24 @@ describe("choosing the locale", () => {
     await ui.submit.waitFor();
   });
 
+  test("a form in a shadow root takes the lang of the page around the root's host", async () => {
+    await ui.open(env.site.url, env.graph.url, { noMount: true });
+    await page.evaluate(async (url) => {
+      const { mount } = await import("/graph-change-password.js");
+      const outer = document.createElement("section");
+      outer.setAttribute("lang", "fr");
+      const host = document.createElement("div");
+      outer.append(host);
+      document.querySelector("main").append(outer);
+      const target = document.createElement("div");
+      host.attachShadow({ mode: "open" }).append(target);
+      mount(target, { baseUrl: url, getToken: async () => "demo-token" });
+    }, env.graph.url);
+    const form = page.locator('form.gcp[lang="fr"]');
+    await form.waitFor();
+    assert.match(await form.locator("label").first().textContent(), /mot de passe/i);
+  });
+
   test("the locale option wins over the page's lang; zh-TW is not zh-Hans", async () => {
     await mountIn({ locale: "ja" }, "de");
     assert.equal(await page.locator("form.gcp").getAttribute("lang"), "ja");

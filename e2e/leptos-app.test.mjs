@@ -24,7 +24,9 @@ before(async () => {
   mkdirSync(work, { recursive: true });
   run("cargo", ["package", "-p", "graph-change-password", "--no-verify", "--allow-dirty", "--offline"], root);
   const crate = readdirSync(join(root, "target/package")).filter((f) => f.endsWith(".crate")).sort().pop();
-  run("tar", ["xzf", join(root, "target/package", crate), "-C", work], root);
+  // `m`: the files get this moment as their time, not the archive's, so the shared target dir
+  // never takes the unpacked crate (or its build script's English table) for an older build.
+  run("tar", ["xzmf", join(root, "target/package", crate), "-C", work], root);
   const unpacked = join(work, crate.replace(/\.crate$/, ""));
   const app = join(work, "app");
   cpSync(join(root, "e2e/leptos-app"), app, { recursive: true });

@@ -90,6 +90,10 @@ describe("an unusable token sends nothing and leaves the form usable (3, 4, 13)"
       assert.match(await ui.change(OLD, NEW), /Sign in again/);
       assert.equal((await env.graph.requests()).length, 0, "nothing sent");
       assert.deepEqual(await details(), [["password-change-failed", "token-unavailable", null]]);
+      // The developer learns why, once, without the token.
+      const why = ui.console.filter((l) => l.includes("getToken gave a token with characters an HTTP header cannot carry"));
+      assert.equal(why.length, 1, ui.console.join("\n"));
+      assert.ok(!ui.console.some((l) => l.includes(token)), "the token is never logged");
       await assertUsable();
     });
   }

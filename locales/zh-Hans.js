@@ -51,7 +51,7 @@ export default {
   "sentence_joiner": "",
   "same_as_current": "新密码必须与当前密码不同。",
   "mismatch": "两次输入的密码不一致。请再次输入新密码。",
-  "breached": { "other": "此密码已在数据泄露事件中出现过 {count} 次，已为攻击者所知。请选择其他密码。" },
+  "breached": { "other": "此密码已在数据泄露事件中出现过 {count} 次，攻击者已知晓此密码。请选择其他密码。" },
   "changed": "密码已更改。下次登录时，请使用新密码。",
   "wrong_current": "当前密码不正确。请重新输入；你输入的新密码已保留。",
   "previous_may_have_changed": "上一次尝试可能已经成功，因此你的新密码可能已经生效。",

@@ -21,6 +21,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The tests run cargo fmt and clippy; a minimal rustup profile has neither.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "installing trunk $TRUNK_VERSION (takes several minutes once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"
@@ -33,6 +41,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   step "installing wasm-bindgen-cli $WB_VERSION (takes a few minutes once)"
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
+
+# Trunk runs offline with the wasm-bindgen its Trunk.toml names: the same version as Cargo.lock's.
+for trunk_toml in Trunk.toml e2e/leptos-app/Trunk.toml; do
+  grep -q "^wasm_bindgen = \"$WB_VERSION\"$" "$trunk_toml" \
+    || { echo "$trunk_toml must name wasm_bindgen = \"$WB_VERSION\" (Cargo.lock's wasm-bindgen)"; exit 1; }
+done
 
 # wasm-opt comes from npm's binaryen (Debian's old one breaks the page); Playwright and axe too.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -211,6 +211,12 @@ export function shrink(wasm, glue, optimize) {
     if (!exportNames.has(name)) throw new ShapeError(`the glue uses wasm.${name}, which the wasm does not export`);
     return `wasm.${exportNames.get(name)}`;
   });
+  // Any other way of reaching an export (`exports.x`, `wasm["x"]`, a destructuring) would
+  // still name it as before: refuse rather than leave it pointing at nothing.
+  for (const [from, to] of exportNames) {
+    const reached = new RegExp(`(\\.|["'])${escape(from)}(?![\\w$])`);
+    if (from !== to && reached.test(glue)) throw new ShapeError(`the glue reaches the export ${from} other than as wasm.${from}`);
+  }
   module = editWasm(module, {
     renameImport: (m, n) => (m === OWN ? importNames.get(n) : n),
     renameExport: (n) => exportNames.get(n),
@@ -252,14 +258,15 @@ function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
   const { code } = transformSync(small.glue, { minify: true, format: "esm", target: "es2020" });
-  writeFileSync(files.wasm, small.wasm);
-  writeFileSync(files.glue, code);
-  // Trunk wrote both files' SRI hashes into index.html before this hook ran.
+  // Trunk wrote both files' SRI hashes into index.html before this hook ran. Everything is
+  // checked before anything is written, so a refusal leaves Trunk's output as it was.
   let html = page;
   for (const [before, after] of [[sri(wasm), sri(small.wasm)], [sri(glue), sri(code)]]) {
     if (!html.includes(before)) throw new ShapeError(`index.html does not carry the hash ${before}`);
     html = html.replaceAll(before, after);
   }
+  writeFileSync(files.wasm, small.wasm);
+  writeFileSync(files.glue, code);
   writeFileSync(files.page, html);
 }
 

@@ -1,8 +1,8 @@
 //! The room every door leads to: the options checked (the developer's message, also in
 //! `console.error`, in place of the form while they are wrong), the language chosen and loaded,
 //! and the change's session, which lives as long as the mount. Texts, locale, `strings` and
-//! option changes re-render the view's words only: the change, what was typed and what is in
-//! flight stay with the session. Rendered in the browser only, so an SSR app sends an empty
+//! option changes render the view anew: the change, what was typed and what is in flight stay
+//! with the session. Rendered in the browser only, so an SSR app sends an empty
 //! placeholder that hydrates cleanly, and the form appears once hydrated.
 
 use crate::change::Tell;

@@ -71,7 +71,7 @@ impl TokenRequest {
 }
 
 /// Why the host's `getToken` gave no usable token; in every case nothing is sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenError {
     Threw,
     Rejected,
@@ -87,7 +87,8 @@ pub enum TokenError {
 /// RFC 6750 tokens and JWTs are made of). Anything else would make the browser's header call
 /// throw, or send a header Graph must refuse.
 pub fn usable(token: &str) -> Result<&str, TokenError> {
-    let token = token.trim_matches([' ', '\t']);
+    // What `fetch` strips from a header value's ends (HTTP whitespace) is stripped here too.
+    let token = token.trim_matches([' ', '\t', '\r', '\n']);
     if token.is_empty() {
         Err(TokenError::Empty)
     } else if token.bytes().all(|b| b.is_ascii_graphic()) {
@@ -183,6 +184,7 @@ mod tests {
         );
         assert_eq!(usable("demo-token"), Ok("demo-token"));
         assert_eq!(usable(" padded\t"), Ok("padded"));
+        assert_eq!(usable("line-ended\r\n"), Ok("line-ended"));
     }
 
     #[test]
@@ -198,7 +200,7 @@ mod tests {
         ] {
             assert_eq!(usable(bad), Err(TokenError::NotHeaderSafe), "{bad:?}");
         }
-        for empty in ["", "  ", "\t"] {
+        for empty in ["", "  ", "\t", "\r\n"] {
             assert_eq!(usable(empty), Err(TokenError::Empty), "{empty:?}");
         }
     }

@@ -260,8 +260,15 @@ fn retry_after() -> impl Strategy<Value = Option<String>> {
             "Wed, 25 Nov 2026 10:00:00 GMT",
             "4294967296"
         ]),
+        // IMF-fixdates of any year, month name, day and time, valid or not.
+        fixdate(),
         "[^Z]{0,30}",
     ])
+}
+
+/// IMF-fixdates with fields in range, of any year from 0000 (a server's or a proxy's mistake).
+fn fixdate() -> impl Strategy<Value = String> {
+    "(Mon|Sun), (0[1-9]|[12][0-9]|3[01]) (Jan|Feb|Mar|Dec|Foo) (0000|00[0-9]{2}|19[0-9]{2}|20[0-9]{2}) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] GMT"
 }
 
 fn status() -> impl Strategy<Value = u16> {
@@ -552,6 +559,10 @@ fn options() -> impl Strategy<Value = Options> {
         any::<bool>(),
         prop::option::of(prop_oneof![Just(String::new()), url_like()]),
         (prop::option::of(locale_tag()), host_strings()),
+        (
+            any::<bool>(),
+            prop::option::of(prop_oneof![pick(&["", "true", "false"]), url_like()]),
+        ),
     )
         .prop_map(
             |(
@@ -562,6 +573,7 @@ fn options() -> impl Strategy<Value = Options> {
                 offer,
                 reset,
                 (locale, strings),
+                (unstyled, breach_check),
             )| {
                 Options {
                     get_token: true,
@@ -573,8 +585,8 @@ fn options() -> impl Strategy<Value = Options> {
                     reset_password_url: reset,
                     locale,
                     strings,
-                    unstyled: false,
-                    breach_check: None,
+                    unstyled,
+                    breach_check,
                 }
             },
         )
@@ -1347,6 +1359,30 @@ proptest! {
         }
     }
 
+    /// The other direction: an address plainly safe (https, a host name, a port written as a
+    /// parser keeps it, path segments of letters, digits and hyphens) is accepted, so a check
+    /// that refuses too much fails here.
+    #[test]
+    fn base_url_check_accepts_plain_addresses(
+        host in "[a-z][a-z0-9-]{0,8}(\\.[a-z][a-z0-9-]{0,8}){0,2}",
+        port in prop::option::of(1u16..),
+        path in prop::collection::vec("[a-zA-Z0-9-]{1,8}", 0..4),
+        slash in any::<bool>(),
+    ) {
+        let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+        let path: String = path.iter().map(|segment| format!("/{segment}")).collect();
+        let url = format!("https://{host}{port}{path}{}", if slash { "/" } else { "" });
+        prop_assert_eq!(check_base_url(&url), Ok(()), "{}", url);
+    }
+
+    /// Any date a server may send is read without a panic; one before 1970 is no date.
+    #[test]
+    fn http_dates(date in fixdate()) {
+        let read = graph_change_password::graph::outcome::http_date(&date);
+        let year: u32 = date[12..16].parse().unwrap();
+        prop_assert_eq!(read.is_some(), year >= 1970 && !date.contains("Foo"), "{}", date);
+    }
+
     /// `check_user_id` never lets a path through.
     #[test]
     fn user_id_check(id in user_id()) {
@@ -1401,6 +1437,17 @@ proptest! {
             prop_assert!(!upn.trim().is_empty());
         }
         prop_assert_eq!(c.offer_sign_out_everywhere, given.offer_sign_out_everywhere);
+        prop_assert_eq!(c.unstyled, given.unstyled);
+        // The breach check: off, the public API, or a mirror by baseUrl's rules with its slash.
+        match (given.breach_check.as_deref(), c.breach_check.as_deref()) {
+            (None | Some("false"), found) => prop_assert_eq!(found, None),
+            (Some("" | "true"), found) => prop_assert_eq!(found, Some("https://api.pwnedpasswords.com/range/")),
+            (Some(mirror), found) => {
+                let found = found.unwrap_or_default();
+                prop_assert_eq!(check_base_url(mirror), Ok(()));
+                prop_assert!(found.ends_with('/') && found.trim_end_matches('/') == mirror.trim_end_matches('/'), "{:?} -> {:?}", mirror, found);
+            }
+        }
         prop_assert_eq!(c.locale.as_deref(), given.locale.as_deref().filter(|l| !l.trim().is_empty()));
         let strings: Vec<(String, Option<String>)> =
             c.strings.iter().map(|(k, v)| (k.name().to_owned(), Some(v.clone()))).collect();
@@ -1416,7 +1463,7 @@ proptest! {
             "[ \t\r\n!-~é]{0,12}",
         ]
     ) {
-        let trimmed = token.trim_matches([' ', '\t']);
+        let trimmed = token.trim_matches([' ', '\t', '\r', '\n']);
         match usable(&token) {
             Ok(t) => {
                 prop_assert!(!t.is_empty());

@@ -234,6 +234,21 @@ fn bad_options_throw_clear_errors() {
         options(&f, "https://graph.microsoft.com/v1.0?x=1")
     )
     .contains("options.baseUrl must not contain a query"));
+    // A getter that throws is named, not taken for "not given" (which would mean commercial
+    // Graph, or the breach check off).
+    let throwing = js_sys::Function::new_no_args("throw new Error('no')");
+    for name in ["baseUrl", "breachCheck"] {
+        let opts = options(&f, "https://graph.microsoft.com/v1.0");
+        let descriptor = js_sys::Object::new();
+        Reflect::set(&descriptor, &"get".into(), &throwing).unwrap();
+        let target: &js_sys::Object = opts.unchecked_ref();
+        js_sys::Object::define_property(target, &name.into(), &descriptor);
+        let said = message(host().into(), opts);
+        assert!(
+            said.contains(&format!("options.{name} could not be read")),
+            "{said}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -476,6 +491,14 @@ fn graph_json_goes_through_the_browsers_parser_as_natively() {
     .error;
     assert_eq!(e.code.as_deref(), Some("Request_BadRequest"));
     assert_eq!(e.inner_error.unwrap().request_id.as_deref(), Some("r"));
+    // An unknown field nested 20,000 deep is not walked (it would exhaust the stack).
+    let deep = format!(
+        r#"{{"error":{{"code":"Deep"}},"x":{}1{}}}"#,
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let read = Envelope::parse(&deep).expect("Graph's envelope beside a deep unknown field");
+    assert_eq!(read.error.code.as_deref(), Some("Deep"));
     for not_envelope in [
         "",
         "<html>",

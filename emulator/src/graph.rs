@@ -162,13 +162,13 @@ impl Emulator {
         let mut seen = self.seen(req, &auth);
         let answer = |req: &Request| crate::pwned::range(prefix, req);
         let (response, delay) = match self.range_faults.pop_front().map(|f| f.effect(req, None)) {
-            Some(Effect::Answer(r)) => (r.header("Access-Control-Allow-Origin", "*"), None),
+            Some(Effect::Answer(r)) => (crate::pwned::cors(r), None),
             Some(Effect::Delay(ms)) => (answer(req), Some(ms)),
             Some(Effect::Drop | Effect::AfterTheCall(None)) => {
                 self.seen.push(seen);
                 return Reply::Drop;
             }
-            Some(Effect::AfterTheCall(Some(r))) => (r, None),
+            Some(Effect::AfterTheCall(Some(r))) => (crate::pwned::cors(r), None),
             None => (answer(req), None),
         };
         seen.status = response.status;

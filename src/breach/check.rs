@@ -35,7 +35,7 @@ pub async fn check(base: &str, password: &str, lifetime: &Lifetime) -> Option<Ve
             return Err("an answer other than 200");
         }
         let text = response.text().await.map_err(|_| "no answer")?;
-        Ok(verdict(&text, &hash))
+        verdict(&text, &hash).ok_or("an answer that is not a range: no SUFFIX:COUNT line")
     });
     // The fetch is aborted by the deadline's own signal, so it may fail before `race` sees the
     // abort: the deadline, not the order of the two, says why the wait ended.

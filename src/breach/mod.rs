@@ -38,23 +38,31 @@ pub fn range_url(base: &str, hash: &str) -> String {
 
 /// How many times `suffix` (the hash past its first five characters) is listed in a range
 /// answer (`SUFFIX:COUNT` lines, any case, CRLF or LF). Padding lines (count 0) and lines that
-/// are not of that shape count as not listed.
-pub fn count(answer: &str, suffix: &str) -> u64 {
-    answer
+/// are not of that shape count as not listed. `None` when no line has that shape: not a range
+/// answer at all (a portal's page, a mirror's index), since every real one lists hundreds.
+pub fn count(answer: &str, suffix: &str) -> Option<u64> {
+    let lines: Vec<(&str, u64)> = answer
         .lines()
         .filter_map(|line| line.trim().split_once(':'))
-        .filter(|(listed, _)| listed.len() == 35 && listed.eq_ignore_ascii_case(suffix))
-        .filter_map(|(_, n)| n.trim().parse::<u64>().ok())
-        .find(|n| *n > 0)
-        .unwrap_or(0)
+        .filter(|(listed, _)| listed.len() == 35 && listed.bytes().all(|b| b.is_ascii_hexdigit()))
+        .filter_map(|(listed, n)| Some((listed, n.trim().parse::<u64>().ok()?)))
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let listed = lines
+        .iter()
+        .filter(|(listed, _)| listed.eq_ignore_ascii_case(suffix));
+    Some(listed.map(|(_, n)| *n).find(|n| *n > 0).unwrap_or(0))
 }
 
-/// The verdict for `hash` (40 hex digits) from a range answer's text.
-pub fn verdict(answer: &str, hash: &str) -> Verdict {
-    match count(answer, hash.get(5..).unwrap_or("")) {
+/// The verdict for `hash` (40 hex digits) from a range answer's text; `None` when the text is
+/// not a range answer.
+pub fn verdict(answer: &str, hash: &str) -> Option<Verdict> {
+    Some(match count(answer, hash.get(5..).unwrap_or(""))? {
         0 => Verdict::NotFound,
         n => Verdict::Found(n),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -76,30 +84,48 @@ mod tests {
     #[test]
     fn a_listed_suffix_in_any_case_is_found_with_its_count() {
         let answer = "0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n1E4C9B93F3F0682250B6CF8331B7EE68FD8:52256179\r\n";
-        assert_eq!(verdict(answer, PASSWORD), Verdict::Found(52_256_179));
+        assert_eq!(verdict(answer, PASSWORD), Some(Verdict::Found(52_256_179)));
         let lower = "1e4c9b93f3f0682250b6cf8331b7ee68fd8:3\n";
-        assert_eq!(verdict(lower, PASSWORD), Verdict::Found(3));
+        assert_eq!(verdict(lower, PASSWORD), Some(Verdict::Found(3)));
     }
 
     #[test]
     fn padding_lines_and_malformed_lines_are_not_found() {
-        for answer in [
-            "1E4C9B93F3F0682250B6CF8331B7EE68FD8:0\r\n",
-            "1E4C9B93F3F0682250B6CF8331B7EE68FD8\r\n",
-            "1E4C9B93F3F0682250B6CF8331B7EE68FD:5\r\n",
-            "1E4C9B93F3F0682250B6CF8331B7EE68FD8:many\r\n",
-            "5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:5\r\n",
-            "<html><body>Service unavailable</body></html>",
-            "",
+        // Each after one well-formed line for another suffix, so the answer is a range.
+        for line in [
+            "1E4C9B93F3F0682250B6CF8331B7EE68FD8:0",
+            "1E4C9B93F3F0682250B6CF8331B7EE68FD8",
+            "1E4C9B93F3F0682250B6CF8331B7EE68FD:5",
+            "1E4C9B93F3F0682250B6CF8331B7EE68FD8:many",
+            "5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:5",
+            "<html><body>1E4C9B93F3F0682250B6CF8331B7EE68FD8:5</body></html>",
         ] {
-            assert_eq!(verdict(answer, PASSWORD), Verdict::NotFound, "{answer:?}");
+            let answer = format!("0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n{line}\r\n");
+            assert_eq!(
+                verdict(&answer, PASSWORD),
+                Some(Verdict::NotFound),
+                "{line:?}"
+            );
         }
         let padded =
             "1E4C9B93F3F0682250B6CF8331B7EE68FD8:0\r\n1E4C9B93F3F0682250B6CF8331B7EE68FD8:7";
         assert_eq!(
             verdict(padded, PASSWORD),
-            Verdict::Found(7),
+            Some(Verdict::Found(7)),
             "a real line after padding"
         );
+    }
+
+    #[test]
+    fn an_answer_with_no_range_line_is_no_answer() {
+        for answer in [
+            "<html><body>Service unavailable</body></html>",
+            "",
+            "\r\n",
+            "ZZZZ61E4C9B93F3F0682250B6CF8331B7EE68FD8:5",
+            "1E4C9B93F3F0682250B6CF8331B7EE68FD8:many",
+        ] {
+            assert_eq!(verdict(answer, PASSWORD), None, "{answer:?}");
+        }
     }
 }

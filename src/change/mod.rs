@@ -293,6 +293,13 @@ fn answered(change: &mut Change, attempt: Attempt, settings: &Settings) -> Vec<E
                 ..Change::default()
             };
             change.focus(FocusTarget::Result);
+            // The revoke starts before the host hears of the 204: a host that unmounts the form
+            // from its listener must not cancel what the user asked for.
+            if requested {
+                change.phase = Phase::SigningOut;
+                sign_out = Some(SignOutLine::Pending);
+                effects.push(Effect::Revoke(change.sent));
+            }
             effects.push(Effect::Report(Report::Changed {
                 client_request_id: attempt.client_request_id.clone(),
                 sign_out: if requested {
@@ -301,11 +308,6 @@ fn answered(change: &mut Change, attempt: Attempt, settings: &Settings) -> Vec<E
                     SignOutEverywhere::NotRequested
                 },
             }));
-            if requested {
-                change.phase = Phase::SigningOut;
-                sign_out = Some(SignOutLine::Pending);
-                effects.push(Effect::Revoke(change.sent));
-            }
         }
         Outcome::WrongCurrentPassword(_) => {
             // Graph's answer is the one to read; the emptied field is not an error of the

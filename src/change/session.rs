@@ -25,6 +25,9 @@ struct Inner {
     /// The last good options' settings: an answer that arrives while the options are briefly
     /// bad (an attribute being edited) is still told.
     settings: Cell<Settings>,
+    /// The last good options: a change submitted under them goes on with them if the options
+    /// turn bad while it is on its way, so it is always answered and the form never stays busy.
+    last_good: RefCell<Option<Config>>,
     get_token: GetToken,
     tell: Tell,
     /// Ends with the mount: aborts what is in flight and silences what would be told.
@@ -50,6 +53,7 @@ impl Session {
                 timeout_ms: crate::config::DEFAULT_TIMEOUT_MS,
                 breach_check: false,
             }),
+            last_good: RefCell::new(None),
             get_token,
             tell,
             lifetime,
@@ -75,6 +79,7 @@ impl Session {
                 timeout_ms: c.timeout_ms,
                 breach_check: c.breach_check.is_some(),
             });
+            *inner.last_good.borrow_mut() = Some(c);
         }
         let settings = inner.settings.get();
         let effects = inner.change.try_update(|c| update(c, event, &settings));
@@ -101,13 +106,19 @@ impl Session {
         }
     }
 
+    /// The options now, or the last good ones while they are bad (the form is shown only under
+    /// good options, so a change in flight always has some).
+    fn config(&self) -> Option<Config> {
+        match self.0.config.try_get_untracked() {
+            Some(Ok(config)) => Some(config),
+            _ => self.0.last_good.borrow().clone(),
+        }
+    }
+
     /// Checks the new password against known breaches, before any token is asked.
     async fn check_breach(&self, n: u32, new: String) {
         let inner = &self.0;
-        let base = match inner.config.try_get_untracked() {
-            Some(Ok(c)) => c.breach_check,
-            _ => None,
-        };
+        let base = self.config().and_then(|c| c.breach_check);
         let verdict = match base {
             Some(base) => crate::breach::check::check(&base, &new, &inner.lifetime).await,
             None => Some(crate::breach::Verdict::Unknown),
@@ -122,7 +133,7 @@ impl Session {
     /// host's sign-in popup is allowed) and sends the change.
     async fn send(&self, n: u32, entry: Entry, sign_out: bool) {
         let inner = &self.0;
-        let Some(Ok(config)) = inner.config.try_get_untracked() else {
+        let Some(config) = self.config() else {
             return;
         };
         if sign_out {

@@ -173,17 +173,18 @@ fn a_204_is_told_at_once_clears_the_form_and_focuses_the_result() {
 }
 
 #[test]
-fn with_sign_out_the_204_is_told_first_and_the_revoke_follows_on_its_own() {
+fn with_sign_out_the_revoke_starts_and_the_204_is_told_at_once() {
     let mut change = sent(true);
     let effects = update(&mut change, answer(Outcome::Changed), &SETTINGS);
+    // The revoke first: a host may unmount the form from its `password-changed` listener.
     assert_eq!(
         effects,
         vec![
+            Effect::Revoke(1),
             Effect::Report(Report::Changed {
                 client_request_id: Some("c-1".into()),
                 sign_out: SignOutEverywhere::Requested
             }),
-            Effect::Revoke(1)
         ]
     );
     assert_eq!(change.phase, Phase::SigningOut);

@@ -99,6 +99,8 @@ pub enum ConfigError {
     StringNotText(String),
     /// A `breachCheck` that is neither a switch nor a range API's https:// address.
     BadBreachCheck,
+    /// Reading the option threw (a getter on the options object).
+    Unreadable(Opt),
 }
 
 /// What is wrong with a `baseUrl`.
@@ -154,6 +156,7 @@ impl ConfigError {
                 "must be a whole number of milliseconds from 1 to 600000",
             ),
             ConfigError::NotAString(opt) => (*opt, "must be a string"),
+            ConfigError::Unreadable(opt) => (*opt, "could not be read: its getter threw"),
             ConfigError::UnknownString(key) => {
                 return format!(
                     "{prefix}: {} has no sentence \"{key}\" (README lists the keys)",

@@ -24,22 +24,38 @@ impl MountHandle {
     }
 }
 
-/// `mount`'s options object, read by each option's JS name.
-struct JsOptions(JsValue);
+/// `mount`'s options object, each option read once by its JS name (a getter runs once, and
+/// one that throws is named rather than taken for "not given").
+struct JsOptions {
+    object: JsValue,
+    values: Vec<(Opt, JsValue)>,
+}
 
 impl JsOptions {
-    fn get(&self, opt: Opt) -> Option<JsValue> {
-        if !self.0.is_object() {
-            return None;
+    fn read(object: JsValue) -> Result<Self, ConfigError> {
+        let mut values = Vec::new();
+        if object.is_object() {
+            for opt in Opt::ALL {
+                let value = Reflect::get(&object, &JsValue::from_str(opt.names().js))
+                    .map_err(|_| ConfigError::Unreadable(*opt))?;
+                if !value.is_undefined() && !value.is_null() {
+                    values.push((*opt, value));
+                }
+            }
         }
-        Reflect::get(&self.0, &JsValue::from_str(opt.names().js))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
+        Ok(Self { object, values })
+    }
+
+    fn get(&self, opt: Opt) -> Option<JsValue> {
+        self.values
+            .iter()
+            .find(|(o, _)| *o == opt)
+            .map(|(_, v)| v.clone())
     }
 
     /// The keys the table does not know (a `baseURL` for `baseUrl`), with the name meant.
     fn unknown_keys(&self) -> Vec<String> {
-        let Some(object) = self.0.dyn_ref::<Object>() else {
+        let Some(object) = self.object.dyn_ref::<Object>() else {
             return Vec::new();
         };
         Object::keys(object)
@@ -67,8 +83,13 @@ impl Source for JsOptions {
             .transpose()
     }
 
+    /// A boolean; a string says what it says (`"false"` is false, as at the element's
+    /// attributes), anything else by JS truthiness.
     fn flag(&self, opt: Opt) -> bool {
-        self.get(opt).is_some_and(|v| v.is_truthy())
+        self.get(opt).is_some_and(|v| match v.as_string() {
+            Some(text) => !text.is_empty() && text != "false",
+            None => v.is_truthy(),
+        })
     }
 
     fn number(&self, opt: Opt) -> Result<Option<f64>, ConfigError> {
@@ -116,14 +137,20 @@ pub fn is_locale(tag: &str) -> bool {
     crate::i18n::Locale::of(tag).is_some()
 }
 
-/// The `lang` of the element or its nearest ancestor that has one.
+/// The `lang` of the element or its nearest ancestor that has one, through the hosts of any
+/// shadow roots it sits in (as the language inherits).
 pub(crate) fn nearest_lang(element: &HtmlElement) -> Option<String> {
-    element
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.trim().is_empty())
+    let mut at: web_sys::Element = element.clone().into();
+    loop {
+        if let Some(found) = at.closest("[lang]").ok().flatten() {
+            return found.get_attribute("lang").filter(|l| !l.trim().is_empty());
+        }
+        at = at
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()?
+            .host();
+    }
 }
 
 /// Mounts the change-password form inside `target`. Throws a JS `Error` naming the problem
@@ -140,7 +167,7 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<MountHandle, JsError> 
     if host.local_name() == "graph-change-password" {
         return Err(error(ConfigError::NoTarget));
     }
-    let options = JsOptions(options);
+    let options = JsOptions::read(options).map_err(error)?;
     let unknown = options.unknown_keys();
     if !unknown.is_empty() {
         web_sys::console::warn_1(

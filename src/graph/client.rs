@@ -5,7 +5,7 @@
 
 use super::challenge;
 use super::deadline::{Deadline, Interrupted, Lifetime};
-use super::jwt::Claims;
+use super::jwt::{Claims, TokenProblem};
 use super::outcome::{classify, revoked, Attempt, Outcome, SignedOutEverywhere};
 use super::request::{self, GraphRequest};
 use crate::config::Config;
@@ -32,9 +32,22 @@ pub async fn token(
             Interrupted::Cancelled => None,
             Interrupted::TimedOut => Some(TokenError::TimedOut),
             Interrupted::Failed => Some(TokenError::Rejected),
-        })?;
-    let token = answer.map_err(Some)?;
-    let token = usable(&token).map_err(Some)?;
+        });
+    let token = answer
+        .and_then(|a| a.map_err(Some))
+        .and_then(|t| usable(&t).map(str::to_owned).map_err(Some));
+    let token = match token {
+        Ok(token) => token,
+        Err(Some(why)) => {
+            // The user reads "sign in again"; the developer learns why, once per form.
+            if lifetime.first_time(TokenProblem::Unusable(why)) {
+                web_sys::console::warn_1(&TokenProblem::Unusable(why).message().into());
+            }
+            return Err(Some(why));
+        }
+        Err(None) => return Err(None),
+    };
+    let token = token.as_str();
     if let Some(claims) = Claims::of(token) {
         let now = js_sys::Date::now() / 1000.0;
         for problem in claims.problems(now, &config.base_url, reason) {
@@ -86,16 +99,19 @@ pub async fn change(
 }
 
 /// Ends every session of the user (Graph's revokeSignInSessions) with `token`, asked for before
-/// the change. Sent with `keepalive`, so a page that navigates away at once still delivers it.
-/// `None` when the form went away first.
+/// the change. Sent with `keepalive`, so a page that navigates away at once still delivers it,
+/// and under its own deadline, so a form unmounted once the password changed (a page moving on
+/// at `password-changed`) does not cancel what the user asked for: it only tells nothing more
+/// (`None`) and asks no token again.
 pub async fn revoke(
     config: &Config,
     get_token: &GetToken,
     lifetime: &Lifetime,
     mut token: String,
 ) -> Option<SignedOutEverywhere> {
+    let own = Lifetime::default();
     for attempt in 0..2 {
-        let deadline = lifetime.deadline(config.timeout_ms);
+        let deadline = own.deadline(config.timeout_ms);
         let built = request::revoke(config, &token);
         let response = match post(&built, &deadline, true)?.send().await {
             Ok(response) => response,

@@ -224,7 +224,14 @@ mod read {
             } else if let Some(b) = value.as_bool() {
                 visitor.visit_bool(b)
             } else if let Some(n) = value.as_f64() {
-                visitor.visit_f64(n)
+                // Whole numbers as integers, as serde_json gives them, so integer fields read
+                // the same in the wasm as natively; float fields take either.
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                match n {
+                    n if n.fract() != 0.0 || n.abs() > EXACT => visitor.visit_f64(n),
+                    n if n < 0.0 => visitor.visit_i64(n as i64),
+                    n => visitor.visit_u64(n as u64),
+                }
             } else if let Some(s) = value.as_string() {
                 visitor.visit_string(s)
             } else if Array::is_array(&value) {
@@ -245,10 +252,18 @@ mod read {
             }
         }
 
+        /// A value nobody reads (an unknown field) is not walked: `JSON.parse` has already
+        /// checked it, and a deeply nested one would otherwise exhaust the stack.
+        fn deserialize_ignored_any<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, NotThatShape> {
+            visitor.visit_unit()
+        }
+
         serde::forward_to_deserialize_any! {
             bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
             unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
-            ignored_any
         }
     }
 

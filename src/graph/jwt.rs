@@ -79,6 +79,8 @@ pub enum TokenProblem {
     RevokeScope,
     /// Already expired when handed over.
     Expired,
+    /// No usable token at all: nothing was sent, and the user was asked to sign in again.
+    Unusable(crate::token::TokenError),
 }
 
 impl TokenProblem {
@@ -89,7 +91,21 @@ impl TokenProblem {
             TokenProblem::ChangeScope => "graph-change-password: getToken returned a token for reason \"change\" without the User-PasswordProfile.ReadWrite.All (or Directory.AccessAsUser.All) delegated scope (scp); Graph will refuse the change with 403.",
             TokenProblem::RevokeScope => "graph-change-password: getToken returned a token for reason \"revoke\" without the User.RevokeSessions.All (or Directory.AccessAsUser.All) delegated scope (scp); Graph will refuse revokeSignInSessions with 403, and the user will not be signed out everywhere.",
             TokenProblem::Expired => "graph-change-password: getToken returned a token that has already expired (exp); Graph will refuse it with 401. Ask MSAL for a fresh one (forceRefresh).",
+            TokenProblem::Unusable(why) => unusable(why),
         }
+    }
+}
+
+/// Why `getToken` gave nothing to send, for the developer (the user reads "sign in again").
+fn unusable(why: crate::token::TokenError) -> &'static str {
+    use crate::token::TokenError;
+    match why {
+        TokenError::Threw => "graph-change-password: getToken threw, so nothing was sent to Graph. Catch the error inside getToken to see it.",
+        TokenError::Rejected => "graph-change-password: getToken's promise was rejected, so nothing was sent to Graph.",
+        TokenError::NotAString => "graph-change-password: getToken gave something other than a string, so nothing was sent to Graph (with MSAL, return the result's accessToken, not the result).",
+        TokenError::Empty => "graph-change-password: getToken gave an empty token, so nothing was sent to Graph.",
+        TokenError::NotHeaderSafe => "graph-change-password: getToken gave a token with characters an HTTP header cannot carry (a line break, a space or a non-ASCII character inside it), so nothing was sent to Graph.",
+        TokenError::TimedOut => "graph-change-password: getToken did not answer within timeoutMs, so nothing was sent to Graph.",
     }
 }
 

@@ -519,7 +519,14 @@ pub fn http_date(text: &str) -> Option<u64> {
     let (day, year) = (number(day, 2)?, number(year, 4)?);
     let mut hms = time.split(':').map(|p| number(p, 2));
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    if words.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+    // Before 1970 is no time a server means (and year 0 would underflow below).
+    if words.next().is_some()
+        || !(1..=31).contains(&day)
+        || year < 1970
+        || h > 23
+        || m > 59
+        || s > 60
+    {
         return None;
     }
     // Howard Hinnant's days from civil.
@@ -770,6 +777,8 @@ mod tests {
             "Sun, 06 Foo 1994 08:49:37 GMT",
             "Sun, 32 Nov 1994 08:49:37 GMT",
             "Sun, 06 Nov 1994 24:00:00 GMT",
+            "Sat, 01 Jan 0000 00:00:00 GMT",
+            "Sun, 31 Dec 1969 23:59:59 GMT",
             "",
         ] {
             assert_eq!(http_date(bad), None, "{bad}");

@@ -1,6 +1,6 @@
 //! The user's language: which locale to speak (pure), its plural rules (CLDR, for the eight
 //! built-in locales, with no data in the wasm), and the texts (`texts.rs`). English is built in;
-//! the other locales are JSON files (`locales/*.json`) fetched when chosen (`load.rs`).
+//! each other locale is an ES module (`locales/<tag>.js`) imported when chosen (`load.rs`).
 
 pub mod texts;
 
