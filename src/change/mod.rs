@@ -15,7 +15,7 @@ pub mod session;
 
 use crate::breach::Verdict;
 use crate::graph::outcome::{Attempt, Failure, Outcome, SignOutEverywhere, SignedOutEverywhere};
-use crate::policy::{Entry, Field, FieldProblem, FieldProblems, Policy};
+use crate::policy::{Entry, Field, FieldProblem, FieldProblems, Policy, Secret};
 use crate::strings::SignOutLine;
 use std::rc::Rc;
 
@@ -116,7 +116,7 @@ pub struct Settings {
 /// What happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Typed(Field, String),
+    Typed(Field, Secret),
     Reveal(Field),
     SignOutTicked(bool),
     Submit,
@@ -134,7 +134,7 @@ pub enum Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Check change `n`'s new password against known breaches.
-    CheckBreach { n: u32, new: String },
+    CheckBreach { n: u32, new: Secret },
     /// Ask for the tokens and send change `n` (the revoke token first when `sign_out`).
     Send {
         n: u32,
@@ -192,7 +192,7 @@ pub fn update(change: &mut Change, event: Event, settings: &Settings) -> Vec<Eff
             if field == Field::New {
                 change.breached = None;
             }
-            *change.field(field) = text
+            *change.field(field) = text.0
         }
         Event::Reveal(field) => change.revealed[field as usize] ^= true,
         Event::SignOutTicked(ticked) if !change.phase.sending() => change.sign_out = ticked,
@@ -241,7 +241,7 @@ fn submit(change: &mut Change, settings: &Settings) -> Vec<Effect> {
     change.sent = change.sent.wrapping_add(1);
     if settings.breach_check {
         change.phase = Phase::CheckingBreach;
-        let new = change.entry.new.clone();
+        let new = Secret(change.entry.new.clone());
         return vec![Effect::CheckBreach {
             n: change.sent,
             new,

@@ -96,7 +96,7 @@ impl Session {
         let session = self.clone();
         match effect {
             Effect::CheckBreach { n, new } => {
-                leptos::task::spawn_local(async move { session.check_breach(n, new).await });
+                leptos::task::spawn_local(async move { session.check_breach(n, new.0).await });
             }
             Effect::Send { n, entry, sign_out } => {
                 leptos::task::spawn_local(async move { session.send(n, entry, sign_out).await });

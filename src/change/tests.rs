@@ -395,3 +395,16 @@ fn a_breached_password_is_a_field_problem_until_it_is_edited() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
+
+#[test]
+fn events_and_effects_never_print_a_password() {
+    let typed = Event::Typed(Field::New, "Summer2024!".into());
+    let check = Effect::CheckBreach {
+        n: 1,
+        new: "Summer2024!".into(),
+    };
+    for printed in [format!("{typed:?}"), format!("{check:?}")] {
+        assert!(!printed.contains("Summer2024!"), "{printed}");
+        assert!(printed.contains("<redacted>"), "{printed}");
+    }
+}

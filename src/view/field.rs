@@ -6,7 +6,7 @@ use super::live;
 use crate::change::session::Dispatch;
 use crate::change::Event;
 use crate::i18n::texts::{Key, Texts};
-use crate::policy::Field;
+use crate::policy::{Field, Secret};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -88,7 +88,7 @@ pub fn PasswordField(
                 aria-invalid=live(move || error.with(Option::is_some).then_some("true"))
                 aria-describedby=describedby readonly=live(move || readonly.get()) node_ref=input_ref
                 prop:value=live(move || value.get())
-                on:input=move |ev| dispatch.send(Event::Typed(field, event_target_value(&ev)))
+                on:input=move |ev| dispatch.send(Event::Typed(field, Secret(event_target_value(&ev))))
                 on:keydown=on_key on:keyup=on_key on:blur=move |_| caps_lock.set(false) />
             <button type="button" class="gcp__toggle" aria-controls=id aria-label=toggle_name
                 on:click=move |_| dispatch.send(Event::Reveal(field))>

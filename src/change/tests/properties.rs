@@ -50,7 +50,7 @@ fn user_event() -> impl Strategy<Value = Event> {
         "[a-zA-Z0-9!-]{0,12}",
     ];
     prop_oneof![
-        4 => (field.clone(), text).prop_map(|(f, t)| Event::Typed(f, t)),
+        4 => (field.clone(), text).prop_map(|(f, t)| Event::Typed(f, Secret(t))),
         1 => field.prop_map(Event::Reveal),
         1 => any::<bool>().prop_map(Event::SignOutTicked),
         3 => Just(Event::Submit),
