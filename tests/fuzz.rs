@@ -587,6 +587,8 @@ fn options() -> impl Strategy<Value = Options> {
                     strings,
                     unstyled,
                     breach_check,
+                    // An option added later starts as "not given" here.
+                    ..Options::default()
                 }
             },
         )
