@@ -93,6 +93,25 @@ describe("with the breach check", () => {
     assert.match(await ui.change(OLD, FRESH), /has been changed/);
   });
 
+  test("options briefly invalid while the check is on its way: the change goes on with the options it was submitted under, and is answered", async () => {
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await page.evaluate((r) => document.querySelector("graph-change-password").setAttribute("breach-check", r), range());
+    await env.graph.fault({ kind: "delay", ms: 1000, call: "range" });
+    await ui.fill(OLD, FRESH);
+    await ui.submit.click();
+    await page.waitForTimeout(200);
+    // Bad from before the range answers until after: the send reads the options while they are bad.
+    await page.evaluate(() => {
+      const el = document.querySelector("graph-change-password");
+      el.setAttribute("timeout-ms", "");
+      setTimeout(() => el.setAttribute("timeout-ms", "10000"), 1500);
+    });
+    await page.locator(".gcp__result--success").waitFor({ timeout: 8000 });
+    assert.deepEqual(await page.evaluate(() => window.hostEvents.map((e) => e.detail.kind)), ["changed"]);
+    assert.deepEqual((await log()).map((r) => r.path), [`/pwned/range/${sha1(FRESH).slice(0, 5)}`, "/v1.0/me/changePassword"]);
+  });
+
   test("a range API that never answers delays the change by at most its three seconds, then it goes ahead with one warning", async () => {
     const warnings = [];
     page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
@@ -121,6 +140,7 @@ describe("with the breach check", () => {
       await open();
       await env.graph.fault({ ...fault, call: "range" });
       assert.match(await ui.change(OLD, BREACHED), /has been changed/, "fail open, even for a breached password");
+      assert.deepEqual(sent.filter((r) => r.url.includes("/_emulator/portal")).map((r) => r.url), [], "a redirect is never followed");
       const told = warnings.filter((w) => w.includes("breached-password check"));
       assert.equal(told.length, 1, warnings.join("\n"));
       assert.match(told[0], why);

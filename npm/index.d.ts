@@ -186,7 +186,7 @@ export function isLocale(tag: string): tag is Locale;
 
 /** What `mount` returns. */
 export interface MountHandle {
-  /** Removes the form, aborting a request in flight; no event fires after it. */
+  /** Removes the form, aborting a request in flight (a sign-out everywhere already under way after a 204 completes); no event fires after it. */
   unmount(): void;
   /** Frees the JS handle only: the form stays until `unmount()`. */
   free(): void;

@@ -249,6 +249,75 @@ fn bad_options_throw_clear_errors() {
             "{said}"
         );
     }
+    // Inside `strings` too: named, and the host's exception does not unwind through the wasm.
+    let opts = options(&f, "https://graph.microsoft.com/v1.0");
+    let strings = js_sys::Object::new();
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &"get".into(), &throwing).unwrap();
+    Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&strings, &"submit".into(), &descriptor);
+    Reflect::set(&opts, &"strings".into(), &strings).unwrap();
+    let said = message(host().into(), opts);
+    assert!(said.contains("options.strings could not be read"), "{said}");
+}
+
+/// A host element inside a fresh shadow root: styles are carried once per root, so what this
+/// form gets is its own.
+fn host_in_shadow_root() -> HtmlElement {
+    Function::new_no_args(
+        "const h = document.createElement('div'); document.body.append(h);
+         const inner = document.createElement('div'); h.attachShadow({mode: 'open'}).append(inner);
+         return inner;",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+    .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn mount_reads_each_option_once_and_takes_a_false_string_as_false() {
+    let f = counting_get_token("t-once", "return 'x'");
+    let opts = options(&f, "http://127.0.0.1:9/v1.0");
+    let descriptor = js_sys::Object::new();
+    let getter = Function::new_no_args(
+        "window['base-reads'] = (window['base-reads'] || 0) + 1; return 'http://127.0.0.1:9/v1.0';",
+    );
+    Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+    Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(opts.unchecked_ref(), &"baseUrl".into(), &descriptor);
+    let _once = mount(host().into(), opts).unwrap();
+    settle(0).await;
+    assert_eq!(calls("base-reads"), 1.0, "baseUrl's getter ran once");
+
+    // "false" is false for both flags; `true` beside it shows the checks can tell.
+    for (flag, said_yes) in [(JsValue::from("false"), false), (JsValue::TRUE, true)] {
+        let opts = options(&f, "http://127.0.0.1:9/v1.0");
+        for name in ["offerSignOutEverywhere", "unstyled"] {
+            Reflect::set(&opts, &name.into(), &flag).unwrap();
+        }
+        Reflect::set(
+            &opts,
+            &"userPrincipalName".into(),
+            &"adele@contoso.com".into(),
+        )
+        .unwrap();
+        let host = host_in_shadow_root();
+        let _handle = mount(host.clone().into(), opts).unwrap();
+        settle(50).await;
+        let boxes = host.query_selector_all("input[type=checkbox]").unwrap();
+        assert_eq!(
+            boxes.length() == 1,
+            said_yes,
+            "sign-out box offered: {flag:?}"
+        );
+        let username: HtmlElement = host
+            .query_selector(".gcp__username")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        // Styled, the username field is clipped out of sight; unstyled, it is a normal input.
+        assert_eq!(username.client_width() > 1, said_yes, "unstyled: {flag:?}");
+    }
 }
 
 #[wasm_bindgen_test]

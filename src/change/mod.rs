@@ -293,8 +293,8 @@ fn answered(change: &mut Change, attempt: Attempt, settings: &Settings) -> Vec<E
                 ..Change::default()
             };
             change.focus(FocusTarget::Result);
-            // The revoke starts before the host hears of the 204: a host that unmounts the form
-            // from its listener must not cancel what the user asked for.
+            // The revoke is set going before the host hears of the 204: a host that unmounts the
+            // form from its listener must not cancel what the user asked for.
             if requested {
                 change.phase = Phase::SigningOut;
                 sign_out = Some(SignOutLine::Pending);

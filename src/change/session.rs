@@ -73,13 +73,19 @@ impl Session {
         if inner.lifetime.ended() {
             return;
         }
-        if let Some(Ok(c)) = inner.config.try_get_untracked() {
-            inner.settings.set(Settings {
-                offer_sign_out: c.offer_sign_out_everywhere,
-                timeout_ms: c.timeout_ms,
-                breach_check: c.breach_check.is_some(),
-            });
-            *inner.last_good.borrow_mut() = Some(c);
+        match inner.config.try_get_untracked() {
+            Some(Ok(c)) => {
+                inner.settings.set(Settings {
+                    offer_sign_out: c.offer_sign_out_everywhere,
+                    timeout_ms: c.timeout_ms,
+                    breach_check: c.breach_check.is_some(),
+                });
+                *inner.last_good.borrow_mut() = Some(c);
+            }
+            // No change starts under bad options (the form is hidden then, but a click can
+            // land before the view re-renders): so every change has good options to go on with.
+            _ if matches!(event, Event::Submit) => return,
+            _ => {}
         }
         let settings = inner.settings.get();
         let effects = inner.change.try_update(|c| update(c, event, &settings));
@@ -133,6 +139,7 @@ impl Session {
     /// host's sign-in popup is allowed) and sends the change.
     async fn send(&self, n: u32, entry: Entry, sign_out: bool) {
         let inner = &self.0;
+        // Always some: a change starts only under good options (`dispatch`), kept as last good.
         let Some(config) = self.config() else {
             return;
         };

@@ -123,7 +123,7 @@ impl ElementHandle {
     /// The `strings` property was set.
     #[wasm_bindgen(js_name = setStrings)]
     pub fn set_strings(&self, value: JsValue) {
-        self.watched.strings.set(super::mount::strings_of(&value));
+        self.watched.strings.set(strings_of(&value));
     }
 
     /// The `getToken` property was set: whether it is a function now.
@@ -148,7 +148,7 @@ fn connect(element: HtmlElement, get_token: Function, initial: JsValue) -> JsVal
         signal.set(initially(name).and_then(|v| v.as_string()));
     }
     if let Some(strings) = initially("strings") {
-        watched.strings.set(super::mount::strings_of(&strings));
+        watched.strings.set(strings_of(&strings));
     }
     watched
         .get_token
@@ -168,4 +168,10 @@ fn connect(element: HtmlElement, get_token: Function, initial: JsValue) -> JsVal
         watched,
     }
     .into()
+}
+
+/// The `strings` property's entries; a key whose getter threw is kept as not a string, so the
+/// developer's message names it.
+fn strings_of(value: &JsValue) -> Vec<(String, Option<String>)> {
+    super::mount::strings_of(value).unwrap_or_else(|key| vec![(key, None)])
 }

@@ -18,7 +18,8 @@ pub struct MountHandle {
 
 #[wasm_bindgen]
 impl MountHandle {
-    /// Removes the form from the page, aborting a request in flight. A second call does nothing.
+    /// Removes the form from the page, aborting a request in flight (a sign-out everywhere
+    /// already under way after a 204 completes, untold). A second call does nothing.
     pub fn unmount(&self) {
         release(self.id);
     }
@@ -29,6 +30,8 @@ impl MountHandle {
 struct JsOptions {
     object: JsValue,
     values: Vec<(Opt, JsValue)>,
+    /// `strings`' entries, read with the rest (their getters too).
+    strings: Vec<(String, Option<String>)>,
 }
 
 impl JsOptions {
@@ -43,7 +46,15 @@ impl JsOptions {
                 }
             }
         }
-        Ok(Self { object, values })
+        let strings = match values.iter().find(|(o, _)| *o == Opt::Strings) {
+            Some((_, v)) => strings_of(v).map_err(|_| ConfigError::Unreadable(Opt::Strings))?,
+            None => Vec::new(),
+        };
+        Ok(Self {
+            object,
+            values,
+            strings,
+        })
     }
 
     fn get(&self, opt: Opt) -> Option<JsValue> {
@@ -98,8 +109,8 @@ impl Source for JsOptions {
             .transpose()
     }
 
-    fn strings(&self, opt: Opt) -> Vec<(String, Option<String>)> {
-        self.get(opt).map(|v| strings_of(&v)).unwrap_or_default()
+    fn strings(&self, _: Opt) -> Vec<(String, Option<String>)> {
+        self.strings.clone()
     }
 
     fn function(&self, opt: Opt) -> bool {
@@ -116,16 +127,19 @@ impl Source for JsOptions {
     }
 }
 
-/// A `strings` object's entries; a value that is not a string is kept as `None` to be refused.
-pub(crate) fn strings_of(value: &JsValue) -> Vec<(String, Option<String>)> {
+/// A `strings` object's own enumerable entries; a value that is not a string is kept as `None`
+/// to be refused. `Err` names the key whose getter threw (read by a catching `Reflect.get`, so
+/// the host's exception never unwinds through the wasm).
+pub(crate) fn strings_of(value: &JsValue) -> Result<Vec<(String, Option<String>)>, String> {
     let Some(object) = value.dyn_ref::<Object>() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    Object::entries(object)
+    Object::keys(object)
         .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()))
+        .filter_map(|k| k.as_string())
+        .map(|key| match Reflect::get(object, &JsValue::from_str(&key)) {
+            Ok(v) => Ok((key, v.as_string())),
+            Err(_) => Err(key),
         })
         .collect()
 }
