@@ -47,7 +47,12 @@ export async function startEmulator() {
     url: `${base}/v1.0`,
     admin,
     requests: () => admin("requests"),
-    fault: (f) => admin("faults", f),
+    /** Queues a fault; throws if the local Graph refuses it (a test must not run without it). */
+    fault: async (f) => {
+      const answer = await admin("faults", f);
+      if (answer.error) throw new Error(`the local Graph refused the fault ${JSON.stringify(f)}: ${answer.error}`);
+      return answer;
+    },
     reset: () => admin("reset", {}),
     base,
     /** All the emulator printed so far, stdout and stderr. */

@@ -89,7 +89,7 @@ describe("checked", () => {
   // the form is gone.
   for (const [answered, fault, status] of [
     ["1.5 s later", { kind: "delay", ms: 1500 }, 200],
-    ["401", { kind: "refuse", status: 401 }, 401],
+    ["401", { kind: "answer", status: 401, contentType: "application/json", body: '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}' }, 401],
   ]) {
     test(`a host that unmounts the form on password-changed does not cancel the revoke the user asked for (answered ${answered}); nothing more is told or asked`, async () => {
       await ui.open(env.site.url, env.graph.url, { timeoutMs: 20000, extra: { offerSignOutEverywhere: true } });

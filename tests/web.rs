@@ -284,7 +284,8 @@ async fn mount_reads_each_option_once_and_takes_a_false_string_as_false() {
     );
     Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
     Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
-    js_sys::Object::define_property(opts.unchecked_ref(), &"baseUrl".into(), &descriptor);
+    let target: &js_sys::Object = opts.unchecked_ref();
+    js_sys::Object::define_property(target, &"baseUrl".into(), &descriptor);
     let _once = mount(host().into(), opts).unwrap();
     settle(0).await;
     assert_eq!(calls("base-reads"), 1.0, "baseUrl's getter ran once");
@@ -310,13 +311,14 @@ async fn mount_reads_each_option_once_and_takes_a_false_string_as_false() {
             said_yes,
             "sign-out box offered: {flag:?}"
         );
-        let username: HtmlElement = host
-            .query_selector(".gcp__username")
-            .unwrap()
-            .unwrap()
-            .unchecked_into();
-        // Styled, the username field is clipped out of sight; unstyled, it is a normal input.
-        assert_eq!(username.client_width() > 1, said_yes, "unstyled: {flag:?}");
+        // Styled, the form has the stylesheet's private custom properties; unstyled, none.
+        let styled = Function::new_with_args(
+            "el",
+            "return getComputedStyle(el.querySelector('form')).getPropertyValue('--_gcp-text') !== ''",
+        )
+        .call1(&JsValue::NULL, &host)
+        .unwrap();
+        assert_eq!(styled.as_bool(), Some(!said_yes), "styled: {flag:?}");
     }
 }
 
