@@ -3,9 +3,9 @@
 // Deterministic (same bytes in, same figure out), so it can fail a build.
 import { bundleBytes } from "./bench.mjs";
 
-/** Measured 2026-12-02 at 121 054 B (every feature of issues 16–22), plus 3 %; lower it
+/** Measured 2026-12-02 at 122 367 B (every feature of issues 16–22), plus 3 %; lower it
  *  whenever the bundle shrinks. */
-export const BUDGET_BROTLI_BYTES = 124_700;
+export const BUDGET_BROTLI_BYTES = 126_000;
 
 const s = bundleBytes();
 const total = s.total.brotli;
