@@ -3,7 +3,8 @@
 
 use crate::change::Report;
 use crate::config::{Config, Options};
-pub use crate::graph::outcome::{Failure, SignOutEverywhere, SignedOutEverywhere};
+pub use crate::graph::outcome::Failure;
+pub use crate::graph::revoke::{SignOutEverywhere, SignedOutEverywhere};
 use crate::room::Room;
 use crate::token::GetToken;
 use leptos::prelude::*;

@@ -27,7 +27,8 @@ pub mod view;
 pub mod embed;
 
 pub use component::{ChangePassword, Changed};
-pub use graph::outcome::{Failure, FailureKind, SignOutEverywhere, SignedOutEverywhere};
+pub use graph::outcome::{Failure, FailureKind};
+pub use graph::revoke::{SignOutEverywhere, SignedOutEverywhere};
 pub use token::{GetToken, Reason, TokenError, TokenRequest};
 
 #[cfg(feature = "js")]

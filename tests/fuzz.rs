@@ -15,10 +15,10 @@ use graph_change_password::graph::envelope::{ChangePasswordBody, Envelope};
 use graph_change_password::graph::json::from_json;
 use graph_change_password::graph::jwt::{payload, Claims, TokenProblem};
 use graph_change_password::graph::outcome::{
-    classify, revoked, Details, FailureKind, Outcome, PolicyReason, Reason, RetryAfter, TokenError,
-    CHANGED,
+    classify, Details, FailureKind, Outcome, PolicyReason, Reason, RetryAfter, TokenError, CHANGED,
 };
 use graph_change_password::graph::request::{build, endpoint, is_request_id, percent_encode};
+use graph_change_password::graph::revoke::revoked;
 use graph_change_password::i18n::texts::{placeholders, Key, Texts, TextsError};
 use graph_change_password::i18n::{Locale, Plural};
 use graph_change_password::policy::{
@@ -1382,7 +1382,7 @@ proptest! {
     /// Any date a server may send is read without a panic; one before 1970 is no date.
     #[test]
     fn http_dates(date in fixdate()) {
-        let read = graph_change_password::graph::outcome::http_date(&date);
+        let read = graph_change_password::graph::retry_after::http_date(&date);
         let year: u32 = date[12..16].parse().unwrap();
         prop_assert_eq!(read.is_some(), year >= 1970 && !date.contains("Foo"), "{}", date);
     }
@@ -1685,7 +1685,9 @@ fn classify_rules(status: u16, retry: Option<&str>, body: &str) -> Result<(), Te
             // A date, read as the wait from now (0 here): it says so only for what parses.
             Some(RetryAfter::About(_)) => {
                 prop_assert!(trimmed.parse::<u32>().is_err());
-                prop_assert!(graph_change_password::graph::outcome::http_date(trimmed).is_some());
+                prop_assert!(
+                    graph_change_password::graph::retry_after::http_date(trimmed).is_some()
+                );
             }
         }
     }

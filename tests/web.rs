@@ -593,7 +593,7 @@ fn graph_json_goes_through_the_browsers_parser_as_natively() {
 #[wasm_bindgen_test]
 fn token_claims_and_revoke_answers_read_in_the_browser_as_natively() {
     use graph_change_password::graph::jwt::Claims;
-    use graph_change_password::graph::outcome::revoked;
+    use graph_change_password::graph::revoke::revoked;
     let token = |payload: &str| {
         let b64 = js_sys::global()
             .unchecked_into::<web_sys::Window>()

@@ -14,7 +14,8 @@
 pub mod session;
 
 use crate::breach::Verdict;
-use crate::graph::outcome::{Attempt, Failure, Outcome, SignOutEverywhere, SignedOutEverywhere};
+use crate::graph::outcome::{Attempt, Failure, Outcome};
+use crate::graph::revoke::{SignOutEverywhere, SignedOutEverywhere};
 use crate::policy::{Entry, Field, FieldProblem, FieldProblems, Policy, Secret};
 use crate::strings::SignOutLine;
 use std::rc::Rc;

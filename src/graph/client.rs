@@ -6,8 +6,9 @@
 use super::challenge;
 use super::deadline::{Deadline, Interrupted, Lifetime};
 use super::jwt::{Claims, TokenProblem};
-use super::outcome::{classify, revoked, Attempt, Outcome, SignedOutEverywhere};
+use super::outcome::{classify, Attempt, Outcome};
 use super::request::{self, GraphRequest};
+use super::revoke::{revoked, SignedOutEverywhere};
 use crate::config::Config;
 use crate::token::{usable, GetToken, Reason, TokenError, TokenRequest};
 use gloo_net::http::{Request, Response};

@@ -9,3 +9,5 @@ pub mod json;
 pub mod jwt;
 pub mod outcome;
 pub mod request;
+pub mod retry_after;
+pub mod revoke;

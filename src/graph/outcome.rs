@@ -4,6 +4,7 @@
 //! is told with. The view only renders outcomes.
 
 use super::envelope::Envelope;
+use super::retry_after::parse_retry_after;
 use crate::i18n::texts::{Key, Texts};
 use crate::i18n::{about, duration};
 pub use crate::token::{Reason, TokenError};
@@ -320,85 +321,6 @@ fn retry_hint(t: &Texts, retry: &Option<RetryAfter>) -> Option<String> {
     }
 }
 
-/// "Also sign me out everywhere", as the host is told with `password-changed`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignOutEverywhere {
-    NotRequested,
-    /// The user asked for it: `sign-out-everywhere` follows with the result.
-    Requested,
-}
-
-impl SignOutEverywhere {
-    /// `detail.signOutEverywhere` of `password-changed`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignOutEverywhere::NotRequested => "not-requested",
-            SignOutEverywhere::Requested => "requested",
-        }
-    }
-}
-
-/// What revokeSignInSessions came to: `sign-out-everywhere`'s detail (Leptos:
-/// `on_signed_out_everywhere`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SignedOutEverywhere {
-    /// Graph accepted it: the user's other sessions end within a few minutes.
-    pub done: bool,
-    /// The HTTP status the browser reported; `None` when there was none.
-    pub status: Option<u16>,
-    /// Graph's `request-id`, when Graph answered with one.
-    pub request_id: Option<String>,
-}
-
-impl SignedOutEverywhere {
-    /// `detail.result`.
-    pub fn result(&self) -> &'static str {
-        if self.done {
-            "done"
-        } else {
-            "failed"
-        }
-    }
-
-    /// A revoke that got no answer a person could use (no token, no connection, no answer).
-    pub fn unanswered() -> Self {
-        Self {
-            done: false,
-            status: None,
-            request_id: None,
-        }
-    }
-}
-
-/// Graph's answer to revokeSignInSessions when it has a body (`{"value": true}` today).
-#[derive(serde::Deserialize)]
-struct Revoked {
-    value: Option<bool>,
-}
-
-/// Whether revokeSignInSessions succeeded, as Microsoft documents it: the reference says 204;
-/// the service answers 200 with `{"value": true}` for now, and the known-issues page ("Revoke
-/// sign-in sessions returns wrong HTTP code", shared/graph-docs/EVIDENCE.md) says to "treat any
-/// 2xx return code as success for this API". So any 2xx whose body is empty or JSON that does
-/// not say `value: false`; a `value: false`, a page that is not JSON (a portal's), a redirect
-/// (never followed, so not seen here) or any other status is a failure.
-/// `request_id` is Graph's `request-id` header, when the browser could read it.
-pub fn revoked(status: u16, request_id: Option<String>, body: &str) -> SignedOutEverywhere {
-    let done = (200..300).contains(&status)
-        && (body.trim().is_empty()
-            || super::json::from_json::<Revoked>(body).is_some_and(|r| r.value != Some(false)));
-    let from_body = || {
-        Envelope::parse(body)
-            .and_then(|e| e.error.inner_error)
-            .and_then(|i| i.request_id)
-    };
-    SignedOutEverywhere {
-        done,
-        status: Some(status),
-        request_id: request_id.or_else(from_body),
-    }
-}
-
 /// Graph's details from its error envelope; `None` unless the body is that envelope.
 fn graph_details(status: u16, body: &str) -> Option<Details> {
     let error = Envelope::parse(body)?.error;
@@ -489,60 +411,6 @@ fn bad_request_kind(message: &str) -> Option<BadRequestKind> {
         .map(|(kind, _)| *kind)
 }
 
-/// `Retry-After`: delay-seconds, or an HTTP date (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`)
-/// as the wait from `now` (seconds since 1970); anything else is no hint.
-fn parse_retry_after(value: Option<&str>, now: u64) -> Option<RetryAfter> {
-    let value = value?.trim();
-    if let Ok(seconds) = value.parse::<u32>() {
-        return Some(RetryAfter::Seconds(seconds));
-    }
-    let at = http_date(value)?;
-    let wait = at.saturating_sub(now).min(u64::from(u32::MAX));
-    Some(RetryAfter::About(wait as u32))
-}
-
-/// Seconds since 1970 of an IMF-fixdate (RFC 9110 §5.6.7), the form every current server sends.
-pub fn http_date(text: &str) -> Option<u64> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut words = text.strip_suffix(" GMT")?.split(' ');
-    let (_day_name, day, month, year, time) = (
-        words.next()?,
-        words.next()?,
-        words.next()?,
-        words.next()?,
-        words.next()?,
-    );
-    let number = |s: &str, len: usize| (s.len() == len).then(|| s.parse::<u64>().ok()).flatten();
-    let month = MONTHS.iter().position(|m| *m == month)? as u64 + 1;
-    let (day, year) = (number(day, 2)?, number(year, 4)?);
-    let mut hms = time.split(':').map(|p| number(p, 2));
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    // Before 1970 is no time a server means (and year 0 would underflow below).
-    if words.next().is_some()
-        || !(1..=31).contains(&day)
-        || year < 1970
-        || h > 23
-        || m > 59
-        || s > 60
-    {
-        return None;
-    }
-    // Howard Hinnant's days from civil.
-    let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + h * 3600 + m * 60 + s)
-}
-
 /// Maps Graph's answer to an outcome. `retry_after` is the `Retry-After` header if the browser
 /// could read it; `body` is the response text (Graph's error JSON, or anything else); `now` is
 /// when it came (seconds since 1970), for a `Retry-After` given as a date.
@@ -593,46 +461,6 @@ mod tests {
             request_id: Some("rid-1".into()),
             date: Some("2026-11-25T10:00:00".into()),
         }
-    }
-
-    #[test]
-    fn revoke_is_done_on_any_2xx_that_does_not_say_false() {
-        let ok = r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean","value":true}"#;
-        let done = |status, body| revoked(status, None, body).done;
-        // Documented (204), observed (200, value true), and what the known-issues page says to
-        // accept: any 2xx with an empty or JSON body that does not say false.
-        assert!(done(204, ""));
-        assert!(done(200, ok));
-        assert!(done(200, ""));
-        assert!(done(200, "{}"));
-        assert!(done(202, "  "));
-        for (status, body) in [
-            (200, r#"{"value":false}"#),
-            (200, "<html><body>Sign in to the Wi-Fi</body></html>"),
-            (200, r#"{"value":"#),
-            (302, ""),
-            (403, ok),
-            (500, ""),
-            (401, ""),
-        ] {
-            assert!(!done(status, body), "{status} {body}");
-        }
-    }
-
-    #[test]
-    fn revoke_names_graphs_request_id_from_the_header_or_the_error() {
-        let refused = r#"{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"rid-9"}}}"#;
-        let failed = revoked(403, None, refused);
-        assert_eq!((failed.done, failed.status), (false, Some(403)));
-        assert_eq!(failed.request_id.as_deref(), Some("rid-9"));
-        assert_eq!(failed.result(), "failed");
-        let done = revoked(204, Some("rid-1".into()), "");
-        assert_eq!(
-            (done.result(), done.request_id.as_deref()),
-            ("done", Some("rid-1"))
-        );
-        assert_eq!(SignOutEverywhere::Requested.as_str(), "requested");
-        assert_eq!(SignOutEverywhere::NotRequested.as_str(), "not-requested");
     }
 
     #[test]
@@ -756,42 +584,6 @@ mod tests {
         assert!(
             matches!(classify(429, Some(" "), "", 0), Outcome::Throttled(None, d) if d.status == 429)
         );
-    }
-
-    #[test]
-    fn an_http_date_is_read_to_the_second_and_becomes_a_wait() {
-        assert_eq!(
-            http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777)
-        );
-        assert_eq!(http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(
-            http_date("Wed, 25 Nov 2026 10:00:00 GMT"),
-            Some(1_795_600_800)
-        );
-        for bad in [
-            "Sunday, 06-Nov-94 08:49:37 GMT",
-            "Sun Nov  6 08:49:37 1994",
-            "Sun, 06 Nov 1994 08:49:37 UTC",
-            "Sun, 6 Nov 1994 08:49:37 GMT",
-            "Sun, 06 Foo 1994 08:49:37 GMT",
-            "Sun, 32 Nov 1994 08:49:37 GMT",
-            "Sun, 06 Nov 1994 24:00:00 GMT",
-            "Sat, 01 Jan 0000 00:00:00 GMT",
-            "Sun, 31 Dec 1969 23:59:59 GMT",
-            "",
-        ] {
-            assert_eq!(http_date(bad), None, "{bad}");
-        }
-        let at = 1_795_600_800;
-        let wait = |now| parse_retry_after(Some("Wed, 25 Nov 2026 10:00:00 GMT"), now);
-        assert_eq!(wait(at - 125), Some(RetryAfter::About(125)));
-        assert_eq!(wait(at + 50), Some(RetryAfter::About(0)), "already past");
-        assert_eq!(
-            parse_retry_after(Some(" 30 "), at),
-            Some(RetryAfter::Seconds(30))
-        );
-        assert_eq!(parse_retry_after(Some("soon"), at), None);
     }
 
     #[test]
