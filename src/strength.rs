@@ -101,7 +101,7 @@ pub fn entropy_bits(password: &str) -> f64 {
         .char_indices()
         .nth(ESTIMATED_AT_MOST)
         .map_or(password.len(), |(i, _)| i);
-    let password = &password[..end];
+    let password = password.get(..end).unwrap_or(password);
     let chars: Vec<char> = password.chars().collect();
     let per_char = charset_bits(password);
     // Each character's weight: 1 for a fresh one, a quarter for one that repeats the previous

@@ -203,7 +203,7 @@ fn check_reset_url(url: String) -> Result<Option<String>, ConfigError> {
     let authority = url
         .get(..8)
         .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
-        .and_then(|_| url[8..].split(['/', '?', '#']).next())
+        .and_then(|_| url.get(8..)?.split(['/', '?', '#']).next())
         .unwrap_or("");
     let ok = !authority.is_empty()
         && !authority.contains('@')

@@ -137,11 +137,16 @@ fn is_graph(aud: &str, base_url: &str) -> bool {
         return true;
     }
     let base = base_url.to_ascii_lowercase();
-    let origin_end = base
-        .find("://")
-        .and_then(|i| base[i + 3..].find('/').map(|j| i + 3 + j))
-        .unwrap_or(base.len());
-    aud == base[..origin_end]
+    // Scheme and authority: everything before the path's first '/'. (No slicing by index: it
+    // would bring panicking string code into the wasm.)
+    let origin = base
+        .split_once("://")
+        .map_or(base.as_str(), |(scheme, rest)| {
+            let authority = rest.split('/').next().unwrap_or_default();
+            base.get(..scheme.len() + 3 + authority.len())
+                .unwrap_or_default()
+        });
+    aud == origin
 }
 
 impl Claims {

@@ -306,18 +306,17 @@ fn is_bidi_control(c: char) -> bool {
 fn parts(text: &str, args: &[(&str, &str)]) -> Vec<Part> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+    while let Some((before, opened)) = rest.split_once('{') {
+        let Some((name, after)) = opened.split_once('}') else {
             break;
         };
-        let name = &rest[open + 1..close];
         let Some((_, value)) = args.iter().find(|(n, _)| *n == name) else {
-            out.push(Part::Text(rest[..=close].to_owned()));
-            rest = &rest[close + 1..];
+            out.push(Part::Text([before, "{", name, "}"].concat()));
+            rest = after;
             continue;
         };
-        if open > 0 {
-            out.push(Part::Text(rest[..open].to_owned()));
+        if !before.is_empty() {
+            out.push(Part::Text(before.to_owned()));
         }
         // Values from outside (server text, ids) lose their bidi controls; text composed here in
         // the form's language keeps the isolates of the values inside it.
@@ -328,7 +327,7 @@ fn parts(text: &str, args: &[(&str, &str)]) -> Vec<Part> {
             value.chars().filter(|c| !is_bidi_control(*c)).collect()
         };
         out.push(Part::Value(value, isolate));
-        rest = &rest[close + 1..];
+        rest = after;
     }
     if !rest.is_empty() {
         out.push(Part::Text(rest.to_owned()));
