@@ -93,7 +93,7 @@ describe("with the breach check", () => {
     assert.match(await ui.change(OLD, FRESH), /has been changed/);
   });
 
-  test("options briefly invalid while the check is on its way: the change goes on with the options it was submitted under, and is answered", async () => {
+  test("options briefly invalid while the check is on its way: the change goes on with the last good options, and is answered", async () => {
     await page.goto(`${env.site.url}/pages/element.html`);
     await ui.submit.waitFor();
     await page.evaluate((r) => document.querySelector("graph-change-password").setAttribute("breach-check", r), range());

@@ -248,6 +248,26 @@ describe("loading a locale, and the form staying whole", () => {
     });
   }
 
+  test("a submit that lands while the options are bad, before the view re-renders, starts nothing; the next one works", async () => {
+    await page.goto(`${env.site.url}/pages/element.html`);
+    await ui.submit.waitFor();
+    await ui.fill(OLD, "Blue-Harbour-42");
+    await page.evaluate(() => {
+      const el = document.querySelector("graph-change-password");
+      el.setAttribute("timeout-ms", "");
+      el.querySelector("form").requestSubmit();
+      el.setAttribute("timeout-ms", "10000");
+    });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.tokenRequests.length), 0, "no token asked");
+    assert.equal((await env.graph.requests()).length, 0, "nothing sent");
+    assert.deepEqual(await page.evaluate(() => window.hostEvents), []);
+    assert.ok(await ui.submit.isEnabled(), "not busy");
+    await ui.submit.click();
+    await page.locator(".gcp__result").getByText(/has been changed/).waitFor({ timeout: 5000 });
+    assert.equal((await env.graph.requests()).length, 1);
+  });
+
   test("moving the element keeps the form and what was typed", async () => {
     await page.goto(`${env.site.url}/pages/element.html`);
     await ui.submit.waitFor();

@@ -26,8 +26,9 @@ struct Inner {
     /// The last good options' settings: an answer that arrives while the options are briefly
     /// bad (an attribute being edited) is still told.
     settings: Cell<Settings>,
-    /// The last good options: a change submitted under them goes on with them if the options
-    /// turn bad while it is on its way, so it is always answered and the form never stays busy.
+    /// The last good options (refreshed by every event under good ones): a change goes on with
+    /// them if the options turn bad while it is on its way, so it is always answered and the
+    /// form never stays busy.
     last_good: RefCell<Option<Config>>,
     get_token: GetToken,
     tell: Tell,

@@ -128,8 +128,8 @@ impl Source for JsOptions {
 }
 
 /// A `strings` object's own enumerable entries; a value that is not a string is kept as `None`
-/// to be refused. `Err` names the key whose getter threw (read by a catching `Reflect.get`, so
-/// the host's exception never unwinds through the wasm).
+/// to be refused. `Err` names the key whose getter threw (each value is read by a catching
+/// `Reflect.get`; a `Proxy` whose traps throw can still throw from `Object.keys`).
 pub(crate) fn strings_of(value: &JsValue) -> Result<Vec<(String, Option<String>)>, String> {
     let Some(object) = value.dyn_ref::<Object>() else {
         return Ok(Vec::new());

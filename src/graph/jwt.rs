@@ -144,7 +144,7 @@ fn is_graph(aud: &str, base_url: &str) -> bool {
         .map_or(base.as_str(), |(scheme, rest)| {
             let authority = rest.split('/').next().unwrap_or_default();
             base.get(..scheme.len() + 3 + authority.len())
-                .unwrap_or_default()
+                .unwrap_or(&base)
         });
     aud == origin
 }
