@@ -2,8 +2,8 @@
 //! body) after `timeoutMs`; a [`Lifetime`] ends every deadline at once when the form goes away,
 //! so nothing in flight outlives the form, fires an event, or keeps the passwords (the one
 //! exception, a revoke the user asked for after a 204, runs to its end under its own deadline
-//! and tells nothing). The lifetime
-//! also remembers which token problems the developer was already told of.
+//! and tells nothing). The lifetime also remembers which token problems the developer was
+//! already told of.
 
 use super::jwt::TokenProblem;
 use futures::future::{select, Either};
